@@ -1,0 +1,51 @@
+"""Record benchmark figures in RESULTS.md, one section per benchmark, with the machine."""
+
+from __future__ import annotations
+
+import os
+import platform
+import re
+import subprocess
+from datetime import datetime, timezone
+from pathlib import Path
+
+
+def machine() -> str:
+    """Describe the machine the figures were measured on."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kb / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    chromium = ""
+    try:
+        chromium = subprocess.run(["chromium", "--version"], capture_output=True, text=True,
+                                  timeout=20, check=False).stdout.strip()
+    except (OSError, subprocess.TimeoutExpired):
+        pass
+    return (f"{cpu}, {os.cpu_count()} cores{memory}; Python {platform.python_version()}; "
+            f"{platform.system()} {platform.release()}" + (f"; {chromium}" if chromium else ""))
+
+
+def record(path: Path, section: str, body: str) -> None:
+    """Replace (or add) one section of RESULTS.md with new figures."""
+    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    block = f"## {section}\n\nMeasured {stamp} on {machine()}.\n\n{body.strip()}\n"
+    text = path.read_text(encoding="utf-8") if path.exists() else (
+        "# Benchmark results\n\nWritten by the scripts in benchmarks/; "
+        "each section holds the latest run.\n")
+    pattern = re.compile(rf"^## {re.escape(section)}\n.*?(?=^## |\Z)", re.S | re.M)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: block + "\n", text)
+    else:
+        text = text.rstrip() + "\n\n" + block
+    path.write_text(text.rstrip() + "\n", encoding="utf-8")

@@ -1,0 +1,99 @@
+"""Command line: python -m dashboard mentions|itinerary|export FILE…"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from .core import documents
+from .core.geoparse import find_mentions
+from .core.itinerary import extract_journeys
+from .core.models import Document
+
+
+def mention_rows(doc: Document) -> Iterator[dict]:
+    """Yield one record per mention of a document."""
+    for mention in find_mentions(doc):
+        yield mention.record()
+
+
+def stop_rows(doc: Document) -> Iterator[dict]:
+    """Yield one record per stop of each journey a document describes."""
+    for journey in extract_journeys(doc, find_mentions(doc)):
+        for stop in journey.stops:
+            yield {
+                "doc": doc.slug, "journey": journey.index, "order": stop.order,
+                "place": stop.place, "country": stop.country, "name": stop.name,
+                "lat": stop.lat, "lon": stop.lon, "assumed": stop.assumed,
+                "start": stop.start, "end": stop.end,
+                "pin": stop.city_name, "inferred": stop.inferred, "traveller": journey.traveller,
+            }
+
+
+def print_rows(paths: list[str], rows: Callable[[Document], Iterator[dict]]) -> int:
+    """Print JSON lines for each readable file; report the others on stderr."""
+    status = 0
+    for path in paths:
+        try:
+            doc = documents.load(path)
+        except documents.DocumentError as error:
+            print(f"error: {error}", file=sys.stderr)
+            status = 1
+            continue
+        for row in rows(doc):
+            print(json.dumps(row, ensure_ascii=False))
+    return status
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Write one document's layers as GeoJSON, CSV or a standalone HTML map."""
+    from .core import export
+
+    try:
+        doc = documents.load(args.file)
+    except documents.DocumentError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        print(f"error: {out.parent}: no such folder for --out.", file=sys.stderr)
+        return 1
+    try:
+        export.write(doc, args.format, out)
+    except OSError as error:
+        print(f"error: {out}: cannot be written ({error.strerror}).", file=sys.stderr)
+        return 1
+    print(f"wrote {out}", file=sys.stderr)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """Return the command-line parser."""
+    main = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
+    commands = main.add_subparsers(dest="command", required=True)
+    mentions = commands.add_parser("mentions", help="print one JSON object a line per mention")
+    mentions.add_argument("files", nargs="+", metavar="FILE")
+    itinerary = commands.add_parser("itinerary", help="print the ordered stops of each journey")
+    itinerary.add_argument("files", nargs="+", metavar="FILE")
+    export = commands.add_parser("export", help="write GeoJSON, CSV or standalone HTML")
+    export.add_argument("file", metavar="FILE")
+    export.add_argument("--format", required=True, choices=("geojson", "csv", "html"))
+    export.add_argument("--out", required=True, metavar="PATH")
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = parser().parse_args(argv)
+    if args.command == "mentions":
+        return print_rows(args.files, mention_rows)
+    if args.command == "itinerary":
+        return print_rows(args.files, stop_rows)
+    return run_export(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,154 @@
+"""Text + mentions → the journeys it describes: ordered stops, each with its sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer
+from .geoparse import default_gazetteer
+from .models import Document, Journey, Mention, Sentence, Stop
+
+MOVEMENT = re.compile(
+    r"\b(?:tour(?:s|ed|ing)?|visit(?:s|ed|ing)?|trip|travel(?:s|led|ed|ling|ing)?|"
+    r"arriv(?:e|es|ed|ing)|fl(?:y|ies|ew|own|ying)|go(?:es|ing)?|went|gone|head(?:s|ed|ing)?|"
+    r"depart(?:s|ed|ing)?|leav(?:e|es|ing)|left|return(?:s|ed|ing)?|land(?:s|ed|ing)?|"
+    r"stop(?:s|ped)? (?:over|off)|proceed(?:s|ed)?|journey(?:s|ed)?|mov(?:e|es|ed) on)\b",
+    re.I,
+)
+# What stands between a movement word (or the previous stop) and a stop.
+INTO_STOP = re.compile(
+    r"(?:\b(?:in|to|for|from|via|through|at|(?:tour|visit|trip) of|visit(?:s|ed|ing)?|"
+    r"tour(?:s|ed|ing)?|"
+    r"reach(?:es|ed|ing)?))\s+(?:the\s+)?\Z",
+    re.I,
+)
+LIST_GAP = re.compile(r"\A\s*(?:,|,?\s*and|,?\s*(?:and\s+)?then|,?\s*before|,?\s*after)?"
+                      r"(?:\s+(?:then|finally|next|on|to|in|visit\w*))*\s*(?:the\s+)?\Z", re.I)
+DEPARTURE = re.compile(r"\b(?:from|after\s+(?:\w+\s+){0,3}(?:in|to|at))\s+(?:the\s+)?\Z", re.I)
+LATER = re.compile(r"\bbefore\s+(?:\w+\s+){0,2}(?:to|in|for)\s+(?:the\s+)?\Z", re.I)
+TITLE = re.compile(
+    r"[\s'’s]*(?:(?:new|former|interim|acting|transitional|deputy|junta|military|top|chief|"
+    r"defen[cs]e|foreign|prime|vice|head of state)\s+)*(?:prime minister|president|minister|"
+    r"premier|chancellor|king|queen|leader|chief|envoy|delegation|official|diplomat|"
+    r"ambassador|general|head of state|secretary)\b",
+    re.I,
+)
+NAME_AFTER = re.compile(r"\s+([A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2})")
+STOP_KINDS = ("country", "capital", "city", "admin")
+
+
+@dataclass
+class _Leg:
+    """A stop found in a sentence, before journeys are numbered."""
+
+    mention: Mention
+    sentence: Sentence
+    phase: int
+
+
+def _sentences(document: Document) -> list[Sentence]:
+    """Return every sentence of the document, in order."""
+    return [s for p in document.passages for s in p.sentences]
+
+
+def _stops_in(document: Document, sentence: Sentence, mentions: list[Mention]) -> list[_Leg]:
+    """Return the stops a movement sentence names, ordered by when they are visited."""
+    text = document.text
+    movement = [m.end() for m in MOVEMENT.finditer(text, sentence.start, sentence.end)]
+    legs: list[_Leg] = []
+    previous_end: int | None = None
+    for mention in mentions:
+        before = text[sentence.start:mention.start]
+        chained = previous_end is not None and LIST_GAP.match(text[previous_end:mention.start])
+        introduced = bool(movement) and INTO_STOP.search(before[-40:])
+        if mention.kind not in STOP_KINDS or not (chained or introduced):
+            previous_end = None if mention.kind in STOP_KINDS else previous_end
+            continue
+        phase = 0 if DEPARTURE.search(before[-60:]) else 2 if LATER.search(before[-60:]) else 1
+        if chained and legs:
+            phase = legs[-1].phase
+        legs.append(_Leg(mention, sentence, phase))
+        previous_end = mention.end
+    return sorted(legs, key=lambda leg: leg.phase)
+
+
+def _traveller(document: Document, mentions: list[Mention], upto: int) -> tuple[str, str | None]:
+    """Return who travels (a titled person, closest before upto) and their home country."""
+    best: tuple[str, str | None] = ("", None)
+    for mention in mentions:
+        if mention.start > upto or mention.kind not in ("demonym", "country"):
+            continue
+        title = TITLE.match(document.text, mention.end)
+        if not title:
+            continue
+        name = NAME_AFTER.match(document.text, title.end())
+        end = name.end(1) if name else title.end()
+        best = (document.text[mention.start:end].strip(), mention.country)
+    return best
+
+
+def _stop(journey: int, order: int, leg: _Leg, gaz: Gazetteer, inferred: bool = False) -> Stop:
+    """Build a Stop, pinning a country at its capital (flagged as assumed)."""
+    m = leg.mention
+    pin = gaz.capital_of(m.place) if m.kind == "country" else None
+    city_id, city_name = (pin.id, pin.name) if pin else (m.place, m.name)
+    lat, lon = (pin.lat, pin.lon) if pin else (m.lat, m.lon)
+    return Stop(journey, order, m.place, m.country, m.name, city_id, city_name, lat, lon,
+                assumed=pin is not None, inferred=inferred, start=m.start, end=m.end,
+                sentence_start=leg.sentence.start, sentence_end=leg.sentence.end)
+
+
+def _origin(journey: int, home: str | None, first: Stop, gaz: Gazetteer) -> Stop | None:
+    """Return the inferred starting point: the traveller's home capital."""
+    capital = gaz.capital_of(home) if home else None
+    if capital is None or first.country == home:
+        return None
+    return Stop(journey, 0, capital.id, home, capital.name, capital.id, capital.name,
+                capital.lat, capital.lon, assumed=True, inferred=True, start=-1, end=-1,
+                sentence_start=first.sentence_start, sentence_end=first.sentence_end)
+
+
+def _group(document: Document, mentions: list[Mention]) -> list[list[_Leg]]:
+    """Gather the stops of consecutive movement sentences into journeys."""
+    groups: list[list[_Leg]] = []
+    last_sentence = -2
+    for i, sentence in enumerate(_sentences(document)):
+        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        if not MOVEMENT.search(document.text, sentence.start, sentence.end):
+            continue
+        legs = _stops_in(document, sentence, inside)
+        if not legs:
+            continue
+        if i == last_sentence + 1 and groups:
+            groups[-1].extend(legs)
+        else:
+            groups.append(legs)
+        last_sentence = i
+    return groups
+
+
+def _dedupe(legs: list[_Leg]) -> list[_Leg]:
+    """Drop a stop that repeats the one just before it."""
+    kept: list[_Leg] = []
+    for leg in legs:
+        if not kept or kept[-1].mention.place != leg.mention.place:
+            kept.append(leg)
+    return kept
+
+
+def extract_journeys(document: Document, mentions: list[Mention],
+                     gazetteer: Gazetteer | None = None) -> list[Journey]:
+    """Return the journeys the document describes, each with its ordered stops."""
+    gaz = gazetteer or default_gazetteer()
+    journeys = []
+    for legs in _group(document, mentions):
+        legs = _dedupe(legs)
+        number = len(journeys) + 1
+        traveller, home = _traveller(document, mentions, legs[0].sentence.end)
+        stops = [_stop(number, order, leg, gaz) for order, leg in enumerate(legs, start=1)]
+        origin = _origin(number, home, stops[0], gaz)
+        if len(stops) + bool(origin) < 2:
+            continue
+        journeys.append(Journey(number, traveller, tuple(([origin] if origin else []) + stops)))
+    return journeys

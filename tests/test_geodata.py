@@ -1,0 +1,322 @@
+"""Tests about the committed files in geodata/ (the real data, not fixtures)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+import shapely
+from shapely.geometry import shape
+
+GEODATA = Path(__file__).resolve().parent.parent / "geodata"
+GEOJSON_FILES = ["countries.geojson", "basemap.geojson"]
+
+
+@cache
+def load_json(name: str) -> dict:
+    """A committed JSON file, parsed once per test session."""
+    return json.loads((GEODATA / name).read_text(encoding="utf-8"))
+
+
+@cache
+def geometries(name: str) -> dict[str, shapely.Geometry]:
+    """iso3 -> shapely geometry of a committed GeoJSON file."""
+    return {f["properties"]["iso3"]: shape(f["geometry"]) for f in load_json(name)["features"]}
+
+
+@cache
+def countries() -> dict[str, dict]:
+    """iso3 -> gazetteer country record."""
+    return {c["iso3"]: c for c in load_json("gazetteer.json")["countries"]}
+
+
+@cache
+def groupings() -> dict[str, dict]:
+    """id -> grouping record."""
+    return {g["id"]: g for g in load_json("groupings.json")["groupings"]}
+
+
+@cache
+def city_rows() -> list[dict[str, str]]:
+    """Rows of gazetteer.cities.tsv."""
+    with (GEODATA / "gazetteer.cities.tsv").open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def polygons(geom: shapely.Geometry) -> list[shapely.Polygon]:
+    """The polygons of a Polygon or MultiPolygon."""
+    return list(geom.geoms) if geom.geom_type == "MultiPolygon" else [geom]
+
+
+# ---------------------------------------------------------------- geometry files
+
+
+@pytest.mark.parametrize("name", GEOJSON_FILES)
+def test_features_are_sorted_unique_and_named(name):
+    features = load_json(name)["features"]
+    codes = [f["properties"]["iso3"] for f in features]
+    assert codes == sorted(set(codes))
+    assert all(set(f["properties"]) == {"iso3", "name"} for f in features)
+    assert set(codes) <= set(countries())
+
+
+@pytest.mark.parametrize("name", GEOJSON_FILES)
+def test_geometries_are_valid_polygons_within_range(name):
+    for code, geom in geometries(name).items():
+        assert geom.geom_type in {"Polygon", "MultiPolygon"}, code
+        assert geom.is_valid, (code, shapely.is_valid_reason(geom))
+        assert not geom.is_empty, code
+        west, south, east, north = geom.bounds
+        assert -180 <= west <= east <= 180, code
+        assert -90 <= south <= north <= 90, code
+
+
+@pytest.mark.parametrize("name", GEOJSON_FILES)
+def test_rings_follow_the_right_hand_rule(name):
+    for code, geom in geometries(name).items():
+        for polygon in polygons(geom):
+            assert polygon.exterior.is_ccw, code
+            assert not any(ring.is_ccw for ring in polygon.interiors), code
+
+
+@pytest.mark.parametrize("name", GEOJSON_FILES)
+def test_coordinates_have_at_most_three_decimals(name):
+    for code, geom in geometries(name).items():
+        coords = shapely.get_coordinates(geom)
+        assert (abs(coords * 1000 - (coords * 1000).round()) < 1e-6).all(), code
+
+
+@pytest.mark.parametrize("name", GEOJSON_FILES)
+@pytest.mark.parametrize("code", ["RUS", "FJI"])
+def test_antimeridian_countries_are_split(name, code):
+    parts = polygons(geometries(name)[code])
+    assert len(parts) > 1
+    assert max(p.bounds[2] - p.bounds[0] for p in parts) < 200
+    assert min(p.bounds[0] for p in parts) == -180 and max(p.bounds[2] for p in parts) == 180
+
+
+@pytest.mark.parametrize("code", ["NER", "NGA", "MLI", "BFA", "TCD", "RUS", "FRA", "SRB", "TUR",
+                                  "IRN", "UNK", "CYP", "SOM", "ATA"])
+def test_country_has_a_polygon(code):
+    assert code in geometries("countries.geojson")
+    assert code in geometries("basemap.geojson")
+
+
+@pytest.mark.parametrize("code, lat, lon", [
+    ("NER", 13.5, 2.1),  # Niamey
+    ("RUS", 55.75, 37.62),  # Moscow
+    ("SRB", 44.8, 20.47),  # Belgrade
+])
+def test_capital_lies_in_its_country(code, lat, lon):
+    assert geometries("countries.geojson")[code].contains(shapely.Point(lon, lat))
+
+
+def test_neighbours_share_borders_without_gaps_or_overlaps():
+    west_africa = [geometries("countries.geojson")[c] for c in
+                   ["NER", "NGA", "MLI", "BFA", "TCD", "BEN", "DZA", "LBY"]]
+    union = shapely.union_all(west_africa)
+    assert sum(g.area for g in west_africa) == pytest.approx(union.area, abs=1e-6)
+    mainland = max(polygons(union), key=lambda p: p.area)
+    assert not list(mainland.interiors)
+
+
+@pytest.mark.parametrize("name, limit", [("countries.geojson", 1_500_000),
+                                         ("basemap.geojson", 150_000)])
+def test_geojson_size_budget(name, limit):
+    assert (GEODATA / name).stat().st_size < limit
+
+
+# ---------------------------------------------------------------- gazetteer
+
+
+def test_every_country_record_has_the_expected_fields():
+    keys = ["iso3", "iso2", "name", "official", "names", "abbreviations", "demonyms", "capital",
+            "lat", "lon", "region", "subregion", "independent"]
+    records = load_json("gazetteer.json")["countries"]
+    assert [r["iso3"] for r in records] == sorted({r["iso3"] for r in records})
+    for record in records:
+        assert list(record) == keys
+        assert record["name"] in record["names"]
+        assert -90 <= record["lat"] <= 90 and -180 <= record["lon"] <= 180
+
+
+def test_niamey_is_the_capital_of_niger():
+    capital = countries()["NER"]["capital"]
+    assert capital["name"] == "Niamey"
+    assert capital["id"].startswith("gn:")
+    assert math.dist((capital["lat"], capital["lon"]), (13.5, 2.1)) < 0.1
+
+
+@pytest.mark.parametrize("code, capital", [
+    ("RUS", "Moscow"), ("SRB", "Belgrade"), ("TUR", "Ankara"), ("IRN", "Tehran"),
+    ("MLI", "Bamako"), ("BFA", "Ouagadougou"), ("TCD", "N'Djamena"), ("NGA", "Abuja"),
+])
+def test_capitals(code, capital):
+    assert countries()[code]["capital"]["name"] == capital
+
+
+@pytest.mark.parametrize("demonym, code, other", [
+    ("Nigerien", "NER", "NGA"),
+    ("Nigérien", "NER", "NGA"),
+    ("Nigerian", "NGA", "NER"),
+    ("Burkinabe", "BFA", "NER"),
+    ("Malian", "MLI", "NER"),
+])
+def test_demonyms(demonym, code, other):
+    assert demonym in countries()[code]["demonyms"]
+    assert demonym not in countries()[other]["demonyms"]
+
+
+@pytest.mark.parametrize("code, name", [
+    ("NER", "Republic of Niger"), ("NER", "République du Niger"),
+    ("CIV", "Côte d'Ivoire"), ("CIV", "Ivory Coast"), ("TUR", "Turkey"), ("TCD", "Tchad"),
+])
+def test_country_names(code, name):
+    forms = {n.casefold() for n in countries()[code]["names"]}
+    assert name.casefold() in forms or any(name.casefold() in f for f in forms)
+
+
+def test_names_are_not_codes():
+    for code, record in countries().items():
+        assert record["iso2"] not in record["names"], code
+        assert all(len(n) >= 3 for n in record["names"]), code
+
+
+@pytest.mark.parametrize("code, lat, lon", [("NER", 17.6, 8.1), ("FRA", 46.6, 2.4)])
+def test_representative_point_is_in_the_country(code, lat, lon):
+    record = countries()[code]
+    assert math.dist((record["lat"], record["lon"]), (lat, lon)) < 3
+
+
+def test_admins():
+    admins = {a["name"]: a for a in load_json("gazetteer.json")["admins"]}
+    assert admins["California"]["country"] == "USA"
+    assert admins["California"]["code"] == "CA"
+    assert math.dist((admins["California"]["lat"], admins["California"]["lon"]),
+                     (35.5, -119.5)) < 3
+    assert {admins[n]["country"] for n in
+            ["England", "Scotland", "Wales", "Northern Ireland"]} == {"GBR"}
+    assert admins["Scotland"]["id"] == "gn:2638360"
+    assert all(a["id"].startswith("gn:") for a in admins.values())
+
+
+# ---------------------------------------------------------------- cities
+
+
+def test_cities_tsv_parses_with_unique_ids():
+    rows = city_rows()
+    assert len(rows) > 30_000
+    ids = [r["id"] for r in rows]
+    assert len(ids) == len(set(ids))
+    assert [int(i.removeprefix("gn:")) for i in ids] == sorted(int(i[3:]) for i in ids)
+    known = set(countries())
+    for row in rows:
+        assert row["country"] in known, row
+        assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180
+        assert int(row["population"]) >= 0
+        if int(row["population"]) < 100_000:
+            assert row["alt_names"] == ""
+
+
+def test_every_capital_is_in_the_cities_table():
+    ids = {r["id"] for r in city_rows()}
+    for code, record in countries().items():
+        if record["capital"]:
+            assert record["capital"]["id"] in ids, code
+
+
+def test_city_alt_names_rules():
+    for row in city_rows():
+        for alt in filter(None, row["alt_names"].split("|")):
+            assert len(alt) >= 3 and alt[0].isupper() and not alt.isupper()
+            assert not any(c.isdigit() for c in alt) and alt != row["name"]
+
+
+# ---------------------------------------------------------------- groupings
+
+
+def test_aes_members_and_dates():
+    aes = groupings()["AES"]
+    assert {m["iso3"] for m in aes["members"]} == {"MLI", "BFA", "NER"}
+    assert {m["from"] for m in aes["members"]} == {"2023-09-16"}
+    assert all(m["to"] is None for m in aes["members"])
+    assert "AES" in aes["abbreviations"]
+    assert {"2023-09-16", "2024-07-06"} <= {e["date"] for e in aes["events"]}
+
+
+def test_sahel_definitions():
+    sahel = groupings()["SAHEL"]
+    assert sahel["kind"] == "region"
+    assert set(sahel["definitions"]["G5S"]) == {"MRT", "MLI", "BFA", "NER", "TCD"}
+    assert set(sahel["definitions"]["UNISS"]) == {
+        "BFA", "CMR", "TCD", "GMB", "GIN", "MLI", "MRT", "NER", "NGA", "SEN"}
+    assert sahel["default_definition"] == "UNISS"
+    assert {m["iso3"] for m in sahel["members"]} == set(sahel["definitions"]["UNISS"])
+
+
+@pytest.mark.parametrize("grouping, code, start, end", [
+    ("G5S", "MLI", "2014-02-16", "2022-05-15"),
+    ("G5S", "NER", "2014-02-16", "2023-12-02"),
+    ("EU", "GBR", "1973-01-01", "2020-01-31"),
+    ("ECOWAS", "NER", "1975-05-28", "2025-01-29"),
+    ("ECOWAS", "NGA", "1975-05-28", None),
+    ("NATO", "SWE", "2024-03-07", None),
+])
+def test_membership_dates(grouping, code, start, end):
+    rows = [m for m in groupings()[grouping]["members"] if m["iso3"] == code]
+    assert rows == [{"iso3": code, "from": start, "to": end}]
+
+
+@pytest.mark.parametrize("grouping, count", [("EU", 27), ("ECOWAS", 12), ("AU", 55),
+                                             ("NATO", 32), ("UNISS", 10)])
+def test_current_member_counts(grouping, count):
+    assert sum(m["to"] is None for m in groupings()[grouping]["members"]) == count
+
+
+def test_groupings_are_well_formed():
+    keys = {"id", "kind", "name", "names", "abbreviations", "members", "events", "source",
+            "note"}
+    known = set(countries())
+    for gid, g in groupings().items():
+        assert keys <= set(g), gid
+        assert g["kind"] in {"grouping", "region"}
+        assert g["source"]["url"].startswith("https://")
+        for m in g["members"]:
+            assert m["iso3"] in known, (gid, m)
+            assert m["to"] is None or m["from"] is None or m["from"] < m["to"]
+        for definition in g.get("definitions", {}).values():
+            assert set(definition) <= known
+
+
+# ---------------------------------------------------------------- words, sources
+
+
+def test_common_words():
+    words = (GEODATA / "common_words.txt").read_text(encoding="utf-8").splitlines()
+    assert words == sorted(set(words))
+    assert all(w == w.lower() and w for w in words)
+    assert {"turkey", "china", "guinea", "the", "color"} <= set(words)
+    assert "niger" not in words
+
+
+def test_sources_names_every_output_file():
+    text = (GEODATA / "SOURCES.md").read_text(encoding="utf-8")
+    for name in ["countries.geojson", "basemap.geojson", "gazetteer.json",
+                 "gazetteer.cities.tsv", "groupings.json", "common_words.txt"]:
+        assert f"### {name}" in text
+
+
+def test_build_reproduces_the_committed_files():
+    result = subprocess.run(
+        [sys.executable, str(GEODATA / "build.py"), "--check", "--offline"],
+        capture_output=True, text=True, timeout=120,
+    )
+    if result.returncode == 3:
+        pytest.skip(result.stderr.strip())
+    assert result.returncode == 0, result.stderr
