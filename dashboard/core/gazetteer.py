@@ -33,6 +33,8 @@ METONYMS = {
 }
 COMPASS = {"Western": "West", "Eastern": "East", "Northern": "North", "Southern": "South"}
 # Month and weekday names: capitalised, common, and never places in running text.
+# English names news uses that the registry does not list.
+ENGLISH_NAMES = {"GBR": ("Britain",), "NLD": ("Holland",), "MMR": ("Burma",)}
 # "Republic of Turkey" → "Turkey": the short form news uses when a registry lists only the long one.
 STATE_PREFIX = re.compile(
     r"^(?:(?:Federal|Democratic|Islamic|Socialist|People's|United|Arab|Plurinational|"
@@ -132,7 +134,7 @@ def _add_country(gaz: Gazetteer, row: dict) -> None:
     gaz.country_names[iso3] = tuple(row.get("names", ()))
     gaz.add(Entry(iso3, row["name"], "country"))
     gaz.add(Entry(iso3, row["official"], "official"))
-    for name in row.get("names", ()):
+    for name in (*row.get("names", ()), *ENGLISH_NAMES.get(iso3, ())):
         gaz.add(Entry(iso3, name, "alternative"))
         short = STATE_PREFIX.sub("", name)
         if short != name and " " not in short:

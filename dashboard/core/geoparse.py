@@ -22,8 +22,8 @@ GLUED = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z]{3,}$)")
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]{3,}$)")
 NAME_GAP = re.compile(r"(?:[ \t]|[ \t]?[-‐–'’.][ \t]?|[ \t]?'[ \t]?)\Z")
 BASE_SCORE = {
-    "grouping": 7.0, "country": 7.0, "official": 7.0, "alternative": 6.5, "short": 6.5,
-    "abbreviation": 6.5, "region": 6.2, "demonym": 6.0, "capital": 5.5, "seat": 5.5,
+    "grouping": 7.5, "country": 7.5, "official": 7.5, "alternative": 7.2, "short": 7.2,
+    "abbreviation": 7.2, "region": 6.2, "demonym": 6.0, "capital": 5.5, "seat": 5.5,
     "admin": 4.5, "city": 3.0,
 }
 
@@ -147,7 +147,7 @@ def _score(entry: Entry, gaz: Gazetteer, anchors: dict[str, int], qualifier: str
     place = gaz.place(entry.place)
     score = BASE_SCORE[entry.how]
     if entry.how in ("city", "capital"):
-        score += math.log10(max(place.population, 10)) / 4
+        score += math.log10(max(place.population, 10)) / 5
     if place.country in gaz.dependent:
         score -= 1.0
     if place.country and anchors.get(place.country):

@@ -125,8 +125,8 @@ def start_streamlit(app: Path, *extra_args: str, base_url_path: str = "") -> Str
         pytest.fail(f"No Streamlit app at {app}", pytrace=False)
     port = free_port()
     ARTIFACTS_DIR.mkdir(exist_ok=True)
-    log_path = ARTIFACTS_DIR / f"streamlit-{app.stem}-{port}.log"
     prefix = "/" + base_url_path.strip("/") if base_url_path.strip("/") else ""
+    log_path = ARTIFACTS_DIR / f"streamlit-{app.stem}{prefix.replace('/', '-')}.log"
     command = [
         sys.executable, "-m", "streamlit", "run", str(app),
         "--server.headless", "true",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page
@@ -33,9 +34,7 @@ def test_map_draws_without_leaving_localhost(probe: StreamlitServer, page: Page,
     page.goto(probe.url)
     frame = wait_for_map(page)
     page.wait_for_timeout(SETTLE_MS)
-    save_screenshot(
-        page, f"offline-probe{probe.url.rstrip('/').rsplit(':', 1)[1].replace('/', '-')}"
-    )
+    save_screenshot(page, "offline-probe-" + (urlsplit(probe.url).path.strip("/") or "root"))
 
     assert frame.locator("path.leaflet-interactive").count() >= 3  # polygon, circle, line
     assert frame.locator(".leaflet-marker-icon").count() == 1  # the DivIcon

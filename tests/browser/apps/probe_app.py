@@ -25,7 +25,7 @@ folium.GeoJson(SQUARE, name="countries", tooltip=folium.GeoJsonTooltip(["name"])
 folium.CircleMarker(
     [13.51, 2.11], radius=8, fill=True, tooltip="Niamey", popup=folium.Popup("Niamey popup")
 ).add_to(fmap)
-folium.PolyLine([[13.51, 2.11], [18, 8]], weight=2).add_to(fmap)
+folium.PolyLine([[21, 2], [18, 8]], weight=2).add_to(fmap)
 folium.Marker([18, 8], icon=folium.DivIcon(html="<b>1</b>")).add_to(fmap)
 folium.LayerControl().add_to(fmap)
 

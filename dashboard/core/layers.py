@@ -1,0 +1,183 @@
+"""Documents + mentions + geodata → one GeoDataFrame per map layer."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import geopandas as gpd
+from shapely.geometry import LineString, Point
+from shapely.ops import unary_union
+
+from .gazetteer import GEODATA, Gazetteer
+from .models import Document, Journey, Mention
+
+SAHEL_DEFINITIONS = ("UNISS", "G5S")
+LAYER_NAMES = ("sahel", "aes", "journeys", "countries", "density")
+CRS = "EPSG:4326"
+
+
+@dataclass
+class Layers:
+    """Every map layer of one document, as GeoDataFrames (EPSG:4326)."""
+
+    sahel: gpd.GeoDataFrame
+    aes: gpd.GeoDataFrame
+    aes_outline: gpd.GeoDataFrame
+    countries: gpd.GeoDataFrame
+    stops: gpd.GeoDataFrame
+    legs: gpd.GeoDataFrame
+    density: gpd.GeoDataFrame
+    counts: Counter = field(default_factory=Counter)
+    roles: dict[str, list[str]] = field(default_factory=dict)
+
+
+def read_countries(path: str | Path = GEODATA / "countries.geojson") -> gpd.GeoDataFrame:
+    """Read the country polygons, indexed by ISO3."""
+    frame = gpd.read_file(path, engine="pyogrio")
+    return frame.set_crs(CRS, allow_override=True).set_index("iso3", drop=False)
+
+
+def reference_date(doc: Document) -> date:
+    """Return the date memberships are taken at: the article's, else today."""
+    try:
+        return date.fromisoformat(doc.published[:10])
+    except ValueError:
+        return date.today()
+
+
+def members(gaz: Gazetteer, grouping: str, on: date) -> list[str]:
+    """Return a grouping's members on a date (ISO3 codes, in the geodata's order)."""
+    row = gaz.groupings[grouping]
+    day = on.isoformat()
+    return [m["iso3"] for m in row.get("members", ())
+            if (m.get("from") or "0000") <= day and (m.get("to") or "9999") > day]
+
+
+def sahel_members(gaz: Gazetteer, definition: str, on: date) -> list[str]:
+    """Return the Sahel states under a named definition (G5 Sahel or the UN strategy)."""
+    if definition not in SAHEL_DEFINITIONS:
+        raise ValueError(f"Unknown Sahel definition {definition!r}; expected one of "
+                         f"{', '.join(SAHEL_DEFINITIONS)}.")
+    if definition == "UNISS":
+        return members(gaz, "UNISS", on)
+    return [m["iso3"] for m in gaz.groupings["G5S"]["members"]]
+
+
+def country_counts(mentions: list[Mention]) -> Counter:
+    """Count mentions per country (names, demonyms, cities) and per grouping or region."""
+    counts: Counter = Counter()
+    for mention in mentions:
+        counts[mention.country or mention.place] += 1
+    return counts
+
+
+def roles_of(gaz: Gazetteer, journeys: list[Journey], sahel: list[str], aes: list[str],
+             definition: str) -> dict[str, list[str]]:
+    """Return each place's roles: AES member, Sahel state, stop N of a journey."""
+    roles: dict[str, list[str]] = {}
+    label = gaz.groupings[definition]["name"] if definition in gaz.groupings else definition
+    for iso3 in aes:
+        roles.setdefault(iso3, []).append("AES member")
+    for iso3 in sahel:
+        roles.setdefault(iso3, []).append(f"Sahel state ({label})")
+    for journey in journeys:
+        for stop in journey.stops:
+            what = "starting point (inferred)" if stop.inferred else f"stop {stop.order}"
+            role = f"{what} of journey {journey.index}"
+            for key in {stop.place, stop.country, stop.city} - {None, ""}:
+                roles.setdefault(key, []).append(role)
+    return roles
+
+
+def _country_frame(countries: gpd.GeoDataFrame, codes: list[str], counts: Counter,
+                   roles: dict[str, list[str]]) -> gpd.GeoDataFrame:
+    """Return the polygons of some countries with their counts and roles."""
+    present = [c for c in codes if c in countries.index]
+    frame = countries.loc[present, ["iso3", "name", "geometry"]].copy()
+    frame["mentions"] = [counts.get(c, 0) for c in present]
+    frame["roles"] = ["; ".join(roles.get(c, [])) for c in present]
+    return gpd.GeoDataFrame(frame.reset_index(drop=True), geometry="geometry", crs=CRS)
+
+
+def great_circle(a: tuple[float, float], b: tuple[float, float], steps: int = 48) -> LineString:
+    """Return the great-circle arc from a to b ((lat, lon) each), longitudes kept continuous."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    p1 = (math.cos(lat1) * math.cos(lon1), math.cos(lat1) * math.sin(lon1), math.sin(lat1))
+    p2 = (math.cos(lat2) * math.cos(lon2), math.cos(lat2) * math.sin(lon2), math.sin(lat2))
+    omega = math.acos(max(-1.0, min(1.0, sum(x * y for x, y in zip(p1, p2, strict=True)))))
+    points = []
+    for i in range(steps + 1):
+        t = i / steps
+        if omega < 1e-9:
+            x, y, z = p1
+        else:
+            s1, s2 = math.sin((1 - t) * omega), math.sin(t * omega)
+            x, y, z = ((s1 * u + s2 * v) / math.sin(omega) for u, v in zip(p1, p2, strict=True))
+        lon = math.degrees(math.atan2(y, x))
+        if points and abs(lon - points[-1][0]) > 180:
+            lon += 360 if lon < points[-1][0] else -360
+        points.append((lon, math.degrees(math.atan2(z, math.hypot(x, y)))))
+    return LineString(points)
+
+
+def journey_frames(journeys: list[Journey], doc: Document) -> tuple[gpd.GeoDataFrame,
+                                                                     gpd.GeoDataFrame]:
+    """Return the stops (points) and legs (great-circle lines) of every journey."""
+    stops, legs = [], []
+    for journey in journeys:
+        pinned = [s for s in journey.stops if s.lat is not None]
+        for stop in pinned:
+            stops.append({
+                "journey": journey.index, "order": stop.order, "place": stop.place,
+                "name": stop.name, "pin": stop.city_name, "country": stop.country,
+                "assumed": stop.assumed, "inferred": stop.inferred,
+                "sentence": doc.text[stop.sentence_start:stop.sentence_end],
+                "traveller": journey.traveller, "geometry": Point(stop.lon, stop.lat)})
+        for a, b in zip(pinned, pinned[1:], strict=False):
+            legs.append({"journey": journey.index, "order": b.order, "from": a.city_name,
+                         "to": b.city_name, "inferred": a.inferred,
+                         "geometry": great_circle((a.lat, a.lon), (b.lat, b.lon))})
+    columns = ["journey", "order", "place", "name", "pin", "country", "assumed", "inferred",
+               "sentence", "traveller", "geometry"]
+    stop_frame = gpd.GeoDataFrame(stops, columns=columns, geometry="geometry", crs=CRS)
+    leg_frame = gpd.GeoDataFrame(legs, columns=["journey", "order", "from", "to", "inferred",
+                                                "geometry"], geometry="geometry", crs=CRS)
+    return stop_frame, leg_frame
+
+
+def density_frame(mentions: list[Mention], gaz: Gazetteer) -> gpd.GeoDataFrame:
+    """Return one point per mentioned place with coordinates, with its mention count."""
+    counts = Counter(m.place for m in mentions if m.lat is not None)
+    rows = [{"place": pid, "name": gaz.place(pid).name, "mentions": n,
+             "geometry": Point(gaz.place(pid).lon, gaz.place(pid).lat)}
+            for pid, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return gpd.GeoDataFrame(rows, columns=["place", "name", "mentions", "geometry"],
+                            geometry="geometry", crs=CRS)
+
+
+def build_layers(doc: Document, mentions: list[Mention], journeys: list[Journey],
+                 gaz: Gazetteer, countries: gpd.GeoDataFrame,
+                 sahel_definition: str = "UNISS") -> Layers:
+    """Return every layer of a document's map."""
+    on = reference_date(doc)
+    sahel = sahel_members(gaz, sahel_definition, on)
+    aes = members(gaz, "AES", on)
+    counts = country_counts(mentions)
+    roles = roles_of(gaz, journeys, sahel, aes, sahel_definition)
+    mentioned = [c for c, _ in counts.most_common() if c in countries.index]
+    others = [c for c in mentioned if c not in set(sahel) | set(aes)]
+    aes_frame = _country_frame(countries, aes, counts, roles)
+    outline = gpd.GeoDataFrame(
+        [{"id": "AES", "name": gaz.groupings["AES"]["name"], "mentions": counts.get("AES", 0),
+          "roles": "Confederation of " + ", ".join(gaz.place(c).name for c in aes),
+          "geometry": unary_union(list(aes_frame.geometry)).buffer(0)}] if len(aes_frame) else [],
+        columns=["id", "name", "mentions", "roles", "geometry"], geometry="geometry", crs=CRS)
+    stops, legs = journey_frames(journeys, doc)
+    return Layers(
+        sahel=_country_frame(countries, sahel, counts, roles), aes=aes_frame,
+        aes_outline=outline, countries=_country_frame(countries, others, counts, roles),
+        stops=stops, legs=legs, density=density_frame(mentions, gaz), counts=counts, roles=roles)

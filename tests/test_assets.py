@@ -1,0 +1,108 @@
+"""Tests for dashboard/ui/assets.py: the map loads only vendored files, never a CDN."""
+
+from __future__ import annotations
+
+import re
+
+import folium
+import folium.plugins
+import pytest
+
+from dashboard.ui.assets import (
+    IFRAME_STATIC_URL,
+    STATIC_DIR,
+    asset_urls,
+    offline_map,
+    remote_asset_urls,
+    standalone_html,
+)
+
+LINK = re.compile(r'<(?:script|link)\b[^>]*\b(?:src|href)="([^"]*)"', re.IGNORECASE)
+REMOTE = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
+
+
+def drawn_map() -> folium.Map:
+    """Return an offline map with one of everything the page draws."""
+    fmap = offline_map(location=[15, 5], zoom_start=4)
+    square = [[[0, 12], [15, 12], [15, 23], [0, 23], [0, 12]]]
+    geometry = {"type": "Polygon", "coordinates": square}
+    feature = {"type": "Feature", "properties": {"id": "NER"}, "geometry": geometry}
+    collection = {"type": "FeatureCollection", "features": [feature]}
+    folium.GeoJson(collection, tooltip=folium.GeoJsonTooltip(["id"])).add_to(fmap)
+    folium.PolyLine([[13.5, 2.1], [55.7, 37.6]], tooltip="route").add_to(fmap)
+    folium.CircleMarker([13.5, 2.1], popup=folium.Popup("Niamey")).add_to(fmap)
+    folium.Marker([55.7, 37.6], icon=folium.DivIcon(html="<b>1</b>")).add_to(fmap)
+    folium.LayerControl().add_to(fmap)
+    return fmap
+
+
+def test_rendered_map_links_no_remote_script_or_stylesheet():
+    """No <script src> or <link href> in the rendered page points at http(s)."""
+    html = drawn_map().get_root().render()
+    links = LINK.findall(html)
+    assert links, "expected the vendored Leaflet links in the page"
+    assert [url for url in links if REMOTE.match(url)] == []
+    assert "L.tileLayer" not in html  # tiles=None by default
+
+
+def test_every_referenced_vendored_file_exists():
+    """Every script and stylesheet URL of the map names a file under dashboard/static."""
+    urls = asset_urls(drawn_map())
+    assert urls == [
+        f"{IFRAME_STATIC_URL}/vendor/leaflet/leaflet.js",
+        f"{IFRAME_STATIC_URL}/vendor/jquery/jquery.min.js",
+        f"{IFRAME_STATIC_URL}/vendor/leaflet/leaflet.css",
+    ]
+    for url in urls:
+        assert (STATIC_DIR / url.removeprefix(IFRAME_STATIC_URL + "/")).is_file(), url
+
+
+def test_images_named_by_leaflet_css_exist():
+    """The images leaflet.css and the default marker icon need are vendored too."""
+    css = (STATIC_DIR / "vendor/leaflet/leaflet.css").read_text(encoding="utf-8")
+    images = set(re.findall(r"url\((images/[^)]+)\)", css))
+    images |= {"images/marker-icon-2x.png", "images/marker-shadow.png"}
+    for image in images:
+        assert (STATIC_DIR / "vendor/leaflet" / image).is_file(), image
+
+
+def test_offline_map_leaves_folium_defaults_alone():
+    """folium's class-level asset lists are not mutated (other maps keep their own)."""
+    before = list(folium.Map.default_js)
+    offline_map()
+    assert folium.Map.default_js == before
+
+
+def test_remote_asset_urls_catches_a_cdn_plugin():
+    """A plugin that brings CDN assets is reported, so mapview tests can refuse it."""
+    fmap = offline_map()
+    assert remote_asset_urls(fmap) == []
+    folium.plugins.Fullscreen().add_to(fmap)
+    assert remote_asset_urls(fmap) and all(REMOTE.match(url) for url in remote_asset_urls(fmap))
+
+
+@pytest.mark.parametrize("static_url", [IFRAME_STATIC_URL, "/app/static"])
+def test_standalone_html_inlines_everything(static_url: str):
+    """The export page links no file at all: scripts, styles and marker images are inline."""
+    fmap = drawn_map() if static_url == IFRAME_STATIC_URL else offline_map(static_url=static_url)
+    html = standalone_html(fmap, static_url=static_url)
+    assert LINK.findall(html) == []
+    assert "app/static" not in html
+    assert "data:image/png;base64," in html  # layers.png and the marker icons
+    assert "L.map(" in html and "jQuery" in html
+    assert "sourceMappingURL" not in html
+
+
+def test_standalone_html_leaves_the_map_as_it_was():
+    """Exporting does not turn the live map's image URLs into data: URIs."""
+    fmap = drawn_map()
+    standalone_html(fmap)
+    assert "data:image" not in fmap.get_root().render()
+
+
+def test_vendored_files_are_documented():
+    """Every vendored file is listed in dashboard/static/README.md."""
+    readme = (STATIC_DIR / "README.md").read_text(encoding="utf-8")
+    for path in sorted((STATIC_DIR / "vendor").rglob("*")):
+        if path.is_file():
+            assert str(path.relative_to(STATIC_DIR)) in readme, path
