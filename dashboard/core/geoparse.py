@@ -162,7 +162,10 @@ def resolve(cand: Candidate, gaz: Gazetteer, anchors: dict[str, int],
     """Pick the entry that best fits the context; return it and the places passed over."""
     ranked = sorted(cand.entries, key=lambda e: (-_score(e, gaz, anchors, qualifier), e.place))
     chosen = ranked[0]
-    others = [e for e in ranked[1:] if e.place != chosen.place]
+    rivals = ("city", "capital", "admin") if chosen.how in ("city", "capital", "admin") else (
+        "country", "official", "alternative", "short", "demonym", "admin")
+    others = [e for e in ranked[1:] if e.place != chosen.place and e.how in rivals
+              and gaz.place(e.place).country != gaz.place(chosen.place).country]
     return chosen, others
 
 
@@ -224,6 +227,8 @@ def explain(entry: Entry, others: list[Entry], gaz: Gazetteer) -> str:
 def _describe(entry: Entry, gaz: Gazetteer) -> str:
     """Name a passed-over place briefly ('Moscow, United States')."""
     place: Place = gaz.place(entry.place)
+    if place.kind == "admin" and place.country in gaz.places:
+        return f"{place.name}, a region of {gaz.place(place.country).name}"
     if place.country and place.country != place.id and place.country in gaz.places:
         return f"{place.name}, {gaz.place(place.country).name}"
     return place.name

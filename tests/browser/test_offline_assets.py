@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page
 
 from tests.browser.conftest import (
     APPS_DIR,
@@ -16,6 +16,9 @@ from tests.browser.conftest import (
     save_screenshot,
     wait_for_map,
 )
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 PROBE_APP = APPS_DIR / "probe_app.py"
 SETTLE_MS = 1_000  # late requests (images from leaflet.css, tooltips) arrive after the first draw

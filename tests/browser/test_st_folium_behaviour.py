@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from playwright.sync_api import Frame, Page
 
 from tests.browser.conftest import (
     APPS_DIR,
@@ -17,6 +16,9 @@ from tests.browser.conftest import (
     click_map_at,
     wait_for_map,
 )
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Frame, Page
 
 DEBOUNCE_S = 0.25  # st_folium sends map events through an underscore debounce of 250 ms
 

@@ -1,0 +1,66 @@
+"""Cached access to the core: geodata once per process, per-document results by content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import folium
+import streamlit as st
+
+from ..core import documents, gazetteer, geoparse, itinerary, layers
+from ..core.models import Document, Journey, Mention
+from . import mapview
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the core found in one document."""
+
+    mentions: tuple[Mention, ...]
+    journeys: tuple[Journey, ...]
+
+
+@st.cache_resource(show_spinner=False)
+def load_gazetteer() -> gazetteer.Gazetteer:
+    """Return the gazetteer (once per process)."""
+    return gazetteer.load()
+
+
+@st.cache_resource(show_spinner=False)
+def load_countries():
+    """Return the country polygons (once per process)."""
+    return layers.read_countries()
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def load_seeds() -> tuple[list[Document], list[str]]:
+    """Return the articles in seeds/ and one message per file that could not be read."""
+    return documents.load_folder(SEEDS)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def analyse(doc: Document) -> Analysis:
+    """Return a document's mentions and journeys (cached by content)."""
+    gaz = load_gazetteer()
+    mentions = geoparse.find_mentions(doc, gaz)
+    return Analysis(tuple(mentions), tuple(itinerary.extract_journeys(doc, mentions, gaz)))
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def document_layers(doc: Document, sahel: str) -> layers.Layers:
+    """Return a document's map layers for a Sahel definition."""
+    found = analyse(doc)
+    return layers.build_layers(doc, list(found.mentions), list(found.journeys),
+                               load_gazetteer(), load_countries(), sahel)
+
+
+def document_map(doc: Document, sahel: str, shown: tuple[str, ...], basemap: str) -> folium.Map:
+    """Return a new folium map of a document's view.
+
+    Not cached: st_folium rewrites the ids of the map it is given, so a Map object cannot be
+    reused; it hashes the map's script without ids, so an identical new map keeps the iframe.
+    """
+    return mapview.build_map(document_layers(doc, sahel), shown, basemap)

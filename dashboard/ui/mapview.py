@@ -1,0 +1,246 @@
+"""Layers → a folium Map: styles, tooltips, legend, local assets; every text escaped."""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+from functools import lru_cache
+
+import folium
+import geopandas as gpd
+from branca.element import MacroElement
+from folium.template import Template
+
+from ..core.gazetteer import GEODATA
+from ..core.layers import Layers
+from .assets import offline_map
+
+# Okabe–Ito colours: told apart by readers with the common colour-vision deficiencies.
+COLOURS = {
+    "sahel": "#E69F00", "aes": "#0072B2", "countries": "#CC79A7", "journeys": "#000000",
+    "density": "#009E73", "selected": "#D55E00", "land": "#EEEEEA", "border": "#B5B5B5",
+}
+LAYER_TITLES = {
+    "sahel": "Sahel states", "aes": "AES bloc", "journeys": "Journeys",
+    "countries": "Other mentioned countries", "density": "Mention density",
+}
+TOOLTIP_STYLE = "font: 13px/1.35 system-ui, sans-serif; max-width: 320px; white-space: normal;"
+
+
+@lru_cache(maxsize=1)
+def basemap_geojson() -> str:
+    """Return the Natural Earth basemap as GeoJSON text (read once per process)."""
+    return (GEODATA / "basemap.geojson").read_text(encoding="utf-8")
+
+
+def escaped(frame: gpd.GeoDataFrame, columns: list[str]) -> gpd.GeoDataFrame:
+    """Return a copy whose text columns are HTML-escaped (folium puts them into innerHTML)."""
+    frame = frame.copy()
+    for column in columns:
+        frame[column] = [html.escape(str(v)) if v is not None else "" for v in frame[column]]
+    return frame
+
+
+def _tooltip(fields: list[str], aliases: list[str]) -> folium.GeoJsonTooltip:
+    """Return a tooltip showing some (already escaped) properties."""
+    return folium.GeoJsonTooltip(fields=fields, aliases=aliases, sticky=True, style=TOOLTIP_STYLE)
+
+
+def country_layer(frame: gpd.GeoDataFrame, name: str, colour: str, opacity) -> folium.GeoJson:
+    """Return clickable country polygons with name, mentions and roles in the tooltip."""
+    data = escaped(frame, ["name", "roles"])
+    data["select"] = data["iso3"]
+    data["layer"] = name
+    return folium.GeoJson(
+        data.to_json(drop_id=True), name=LAYER_TITLES[name],
+        style_function=lambda f: {
+            "fillColor": colour, "color": "#333333", "weight": 1,
+            "fillOpacity": opacity(f["properties"]["mentions"])},
+        highlight_function=lambda f: {"weight": 3, "color": COLOURS["selected"]},
+        tooltip=_tooltip(["name", "mentions", "roles"], ["", "Mentions", "Roles"]),
+    )
+
+
+def shade(counts: list[int]):
+    """Return a function from a mention count to a fill opacity (more mentions, darker)."""
+    top = max(counts, default=1) or 1
+    return lambda n: 0.25 + 0.5 * math.log1p(n) / math.log1p(top)
+
+
+def aes_layer(layers: Layers) -> folium.FeatureGroup:
+    """Return the AES bloc: members filled, and the bloc outlined as one clickable shape."""
+    group = folium.FeatureGroup(name=LAYER_TITLES["aes"])
+    country_layer(layers.aes, "aes", COLOURS["aes"], lambda n: 0.55).add_to(group)
+    outline = escaped(layers.aes_outline, ["name", "roles"])
+    outline["select"] = outline["id"]
+    folium.GeoJson(
+        outline.to_json(drop_id=True), name="AES outline",
+        style_function=lambda f: {"color": COLOURS["aes"], "weight": 4, "fill": False,
+                                  "dashArray": "8 4"},
+        tooltip=_tooltip(["name", "mentions", "roles"], ["", "Mentions of the bloc", ""]),
+    ).add_to(group)
+    return group
+
+
+def _bearing(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Return the screen angle (degrees clockwise from east) from point a to b (lon, lat)."""
+    return math.degrees(math.atan2(-(b[1] - a[1]), b[0] - a[0]))
+
+
+def journey_layer(layers: Layers) -> folium.FeatureGroup:
+    """Return the journeys: great-circle legs with arrows, numbered stops, inferred origins."""
+    group = folium.FeatureGroup(name=LAYER_TITLES["journeys"])
+    for leg in layers.legs.itertuples():
+        coords = [(y, x) for x, y in leg.geometry.coords]
+        folium.PolyLine(coords, color=COLOURS["journeys"], weight=2.5, opacity=0.85,
+                        dash_array="6 6" if leg.inferred else None).add_to(group)
+        mid = len(coords) * 3 // 5
+        angle = _bearing(coords[mid - 1][::-1], coords[mid][::-1])
+        folium.Marker(coords[mid], icon=folium.DivIcon(
+            html=f'<div class="leg-arrow" style="transform: rotate({angle:.0f}deg)">➤</div>',
+            icon_size=(18, 18), icon_anchor=(9, 9)), interactive=False).add_to(group)
+    for stop in escaped(layers.stops, ["name", "pin", "sentence", "traveller"]).itertuples():
+        group.add_child(stop_marker(stop))
+    return group
+
+
+def stop_marker(stop) -> folium.GeoJson:
+    """Return one numbered stop as a clickable GeoJSON point (properties already escaped)."""
+    key = f"{stop.journey}-{stop.order}"
+    label = "start" if stop.inferred else str(stop.order)
+    where = f"{stop.pin} (assumed: capital)" if stop.assumed and not stop.inferred else stop.pin
+    what = "Inferred starting point" if stop.inferred else f"Stop {stop.order}: {stop.name}"
+    feature = {"type": "Feature", "geometry": stop.geometry.__geo_interface__, "properties": {
+        "select": stop.place, "stop": key, "what": what, "where": where,
+        "traveller": stop.traveller or "—"}}
+    css = "stop-pin inferred" if stop.inferred else "stop-pin assumed" if stop.assumed else \
+        "stop-pin"
+    icon = folium.DivIcon(html=f'<div class="{css}" data-stop="{key}">{label}</div>',
+                          icon_size=(26, 26), icon_anchor=(13, 13))
+    return folium.GeoJson(
+        {"type": "FeatureCollection", "features": [feature]}, name=f"stop {key}",
+        marker=folium.Marker(icon=icon), control=False,
+        tooltip=_tooltip(["what", "where", "traveller"], ["", "Pin", "Traveller"]))
+
+
+def density_layer(layers: Layers) -> folium.FeatureGroup:
+    """Return circles sized by how often each place is mentioned."""
+    group = folium.FeatureGroup(name=LAYER_TITLES["density"], show=True)
+    for row in escaped(layers.density, ["name"]).itertuples():
+        folium.CircleMarker(
+            (row.geometry.y, row.geometry.x), radius=4 + 3 * math.sqrt(row.mentions),
+            color=COLOURS["density"], fill=True, fill_opacity=0.35, weight=1,
+            tooltip=folium.Tooltip(f"{row.name}: {row.mentions} mention"
+                                   f"{'s' if row.mentions != 1 else ''}"),
+        ).add_to(group)
+    return group
+
+
+def basemap_layer() -> folium.GeoJson:
+    """Return the offline Natural Earth basemap (not clickable)."""
+    return folium.GeoJson(
+        basemap_geojson(), name="Natural Earth basemap", control=False, interactive=False,
+        style_function=lambda f: {"fillColor": COLOURS["land"], "color": COLOURS["border"],
+                                  "weight": 0.6, "fillOpacity": 1})
+
+
+class Legend(MacroElement):
+    """A fixed legend, one entry per layer shown (static text only)."""
+
+    _template = Template("""
+        {% macro html(this, kwargs) %}
+        <div class="map-legend" role="note" aria-label="Legend">{{ this.body }}</div>
+        <style>
+          .map-legend {position:absolute; z-index:1000; bottom:24px; left:8px; max-width:46%;
+            background:rgba(255,255,255,.92); padding:4px 7px; border-radius:5px;
+            font:11px/1.4 system-ui,sans-serif; box-shadow:0 1px 4px rgba(0,0,0,.3)}
+          .map-legend i {display:inline-block; width:14px; height:10px; margin-right:6px;
+            vertical-align:middle; border:1px solid #333}
+          .stop-pin {width:24px; height:24px; border-radius:50%; background:#000; color:#fff;
+            font:bold 12px/24px system-ui,sans-serif; text-align:center; border:2px solid #fff;
+            box-shadow:0 0 2px #000; cursor:pointer}
+          .stop-pin.assumed {border-style:dashed}
+          .stop-pin.inferred {background:#fff; color:#000; border:2px dashed #000;
+            font-size:9px; width:30px; margin-left:-3px}
+          .leg-arrow {color:#000; font-size:15px; line-height:18px; text-align:center}
+          .leaflet-container {background:#dce8f0}
+        </style>
+        {% endmacro %}
+    """)
+
+    def __init__(self, shown: list[str]) -> None:
+        super().__init__()
+        self._name = "Legend"
+        rows = []
+        for layer in shown:
+            swatch = f'<i style="background:{COLOURS[layer]}"></i>'
+            rows.append(f"<div>{swatch}{html.escape(LAYER_TITLES[layer])}</div>")
+        if "journeys" in shown:
+            rows.append("<div>① stop, in travel order; dashed ring: at the assumed capital"
+                        "</div>")
+        self.body = "".join(rows)
+
+
+def build_map(layers: Layers, shown: tuple[str, ...], basemap: str) -> folium.Map:
+    """Return the map of a document's layers, with only the chosen layers drawn."""
+    fmap = offline_map(location=(18, 10), zoom_start=3, min_zoom=2, max_zoom=9,
+                       prefer_canvas=False, control_scale=True, world_copy_jump=True)
+    if basemap == "osm":
+        folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", control=False,
+                         ).add_to(fmap)
+    basemap_layer().add_to(fmap)
+    if "sahel" in shown and len(layers.sahel):
+        country_layer(layers.sahel, "sahel", COLOURS["sahel"], lambda n: 0.35).add_to(fmap)
+    if "countries" in shown and len(layers.countries):
+        opacity = shade(list(layers.countries["mentions"]))
+        country_layer(layers.countries, "countries", COLOURS["countries"], opacity).add_to(fmap)
+    if "aes" in shown and len(layers.aes):
+        aes_layer(layers).add_to(fmap)
+    if "density" in shown and len(layers.density):
+        density_layer(layers).add_to(fmap)
+    if "journeys" in shown and len(layers.stops):
+        journey_layer(layers).add_to(fmap)
+    fmap.add_child(Legend([name for name in shown if name in LAYER_TITLES]))
+    folium.LayerControl(collapsed=True).add_to(fmap)
+    _fit(fmap, layers, shown)
+    return fmap
+
+
+def _fit(fmap: folium.Map, layers: Layers, shown: tuple[str, ...]) -> None:
+    """Zoom to what is drawn: the mentioned countries, the blocs and the stops."""
+    frames = [layers.aes, layers.stops] + ([layers.sahel] if "sahel" in shown else [])
+    if not any(len(f) for f in frames):
+        frames = [layers.countries]
+    bounds = [f.total_bounds for f in frames if len(f)]
+    if not bounds:
+        return
+    west, south = min(b[0] for b in bounds), min(b[1] for b in bounds)
+    east, north = max(b[2] for b in bounds), max(b[3] for b in bounds)
+    fmap.fit_bounds([(max(south, -60), west), (min(north, 75), east)])
+
+
+def highlight_group(layers: Layers, place: str | None, stop: str | None) -> folium.FeatureGroup:
+    """Return the selection's outline, sent without rebuilding the map."""
+    group = folium.FeatureGroup(name="Selection", control=False)
+    shape = selection_shape(layers, place, stop)
+    if shape is not None:
+        folium.GeoJson(json.dumps(shape), interactive=False, style_function=lambda f: {
+            "color": COLOURS["selected"], "weight": 4, "fill": False}).add_to(group)
+    return group
+
+
+def selection_shape(layers: Layers, place: str | None, stop: str | None) -> dict | None:
+    """Return the GeoJSON geometry to outline for a selection, if it has one on the map."""
+    if stop:
+        journey, _, order = stop.partition("-")
+        rows = layers.stops[(layers.stops.journey == int(journey))
+                            & (layers.stops.order == int(order))]
+        if len(rows):
+            point = rows.geometry.iloc[0]
+            return point.buffer(1.2).__geo_interface__
+    for frame, key in ((layers.aes_outline, "id"), (layers.aes, "iso3"),
+                       (layers.sahel, "iso3"), (layers.countries, "iso3")):
+        if place and len(frame) and place in set(frame[key]):
+            return frame[frame[key] == place].geometry.iloc[0].__geo_interface__
+    return None

@@ -1,0 +1,118 @@
+"""The page: URL state in, sidebar, map and reading pane out."""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from ..core import documents
+from ..core.models import Document
+from . import data, mapview, panels, state
+
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~$-])")
+
+
+def plain(text: str) -> str:
+    """Escape Markdown so a value from outside shows as typed."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def go(view: state.View) -> None:
+    """Make a view the current one: the URL holds it."""
+    st.query_params.from_dict(state.to_params(view))
+
+
+def available_documents() -> tuple[list[Document], list[str]]:
+    """Return the seed articles plus this session's uploads, and problems reading seeds."""
+    seeds, problems = data.load_seeds()
+    uploads = list(st.session_state.get("uploads", {}).values())
+    return seeds + uploads, problems
+
+
+def upload_box() -> None:
+    """Offer to read an article from the user's computer (kept for this session)."""
+    file = st.sidebar.file_uploader("Add an article (.txt or .md)", type=["txt", "md"],
+                                    key="upload")
+    if file is None or st.session_state.get("uploaded-id") == file.file_id:
+        return
+    st.session_state["uploaded-id"] = file.file_id
+    try:
+        doc = documents.from_upload(file.name, file.getvalue())
+    except documents.DocumentError as error:
+        st.sidebar.error(str(error))
+        return
+    doc = documents.parse("upload-" + file.name, doc.text)
+    st.session_state.setdefault("uploads", {})[doc.slug] = doc
+    go(state.View(doc=doc.slug))
+
+
+def read_view(docs: list[Document]) -> tuple[state.View, Document, list[str]]:
+    """Read and validate the URL; return the view, its document and any notices."""
+    slugs = [d.slug for d in docs]
+    parsed = state.parse(st.query_params.to_dict(), slugs, slugs[0])
+    doc = docs[slugs.index(parsed.view.doc)]
+    analysis = data.analyse(doc)
+    gaz = data.load_gazetteer()
+    places = {m.country or m.place for m in analysis.mentions} | {
+        m.place for m in analysis.mentions} | {"AES", "SAHEL"} & set(gaz.places)
+    stops = {f"{j.index}-{s.order}" for j in analysis.journeys for s in j.stops}
+    parsed = state.parse(st.query_params.to_dict(), slugs, slugs[0], places, stops,
+                         len(doc.passages))
+    if state.to_params(parsed.view) != st.query_params.to_dict():
+        go(parsed.view)
+    return parsed.view, doc, parsed.notices
+
+
+def handle_click(view: state.View, result: dict | None) -> state.View:
+    """Turn a new click on the map into a selection; return the view to show."""
+    drawing = (result or {}).get("last_active_drawing")
+    if drawing is None or drawing == st.session_state.get("last-drawing"):
+        return view
+    st.session_state["last-drawing"] = drawing
+    chosen = state.from_click(drawing.get("properties"))
+    if chosen is None:
+        return view
+    new = state.select(view, *chosen)
+    go(new)
+    return new
+
+
+def main() -> None:
+    """Draw the page."""
+    st.set_page_config(page_title="Sahel news map", page_icon="🗺️", layout="wide")
+    upload_box()
+    docs, problems = available_documents()
+    if not docs:
+        st.error("No readable article in seeds/. " + " ".join(problems))
+        return
+    view, doc, notices = read_view(docs)
+    for notice in notices:
+        st.warning(plain(notice))
+    for problem in problems:
+        st.sidebar.warning(plain(problem))
+    gaz = data.load_gazetteer()
+    panels.sidebar(view, docs, gaz, go)
+    panels.header(doc)
+    analysis = data.analyse(doc)
+    layers = data.document_layers(doc, view.sahel)
+    left, right = st.columns([3, 2], gap="medium")
+    with left:
+        fmap = data.document_map(doc, view.sahel, view.layers, view.basemap)
+        result = st_folium(
+            fmap, key="map", height=560, use_container_width=True,
+            returned_objects=["last_active_drawing"],
+            feature_group_to_add=mapview.highlight_group(layers, view.place, view.stop))
+        if analysis.journeys:
+            panels.itinerary_strip(analysis, view, go)
+    new = handle_click(view, result)
+    with right:
+        if new.stop:
+            panels.stop_pane(doc, analysis, new, gaz, layers, go)
+        elif new.place:
+            panels.place_pane(doc, analysis, new, gaz, layers, go)
+        else:
+            panels.article_pane(doc, analysis, gaz, new, go)
+    if new != view:
+        st.rerun()

@@ -1,0 +1,203 @@
+"""Sidebar, reading pane, itinerary strip and place list; all document text escaped."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+from markupsafe import Markup, escape
+
+from ..core import reading
+from ..core.gazetteer import Gazetteer
+from ..core.layers import Layers
+from ..core.models import Document, Mention, Passage
+from . import state
+from .data import Analysis
+from .mapview import COLOURS, LAYER_TITLES
+
+PANE_CSS = Markup("""<style>
+.passage {border-left: 3px solid #ddd; padding: 2px 0 2px 10px; margin: 0 0 12px 0;
+  line-height: 1.55}
+.passage mark {background: #FCE9C6; padding: 0 2px; border-radius: 3px}
+.passage mark.sel {background: #F5B971; outline: 1px solid #D55E00}
+.passage .why {color: #555; font-size: 0.85em; margin-top: 3px}
+.passage .num {color: #888; font-size: 0.8em}
+.roles {color: #444}
+</style>""")
+
+
+def header(doc: Document) -> None:
+    """Show the page title and the article's metadata."""
+    st.title("Sahel news map")
+    details = [doc.source, doc.published, doc.url]
+    meta = " · ".join(escape(d) for d in details if d)
+    st.markdown(Markup("<div><strong>{}</strong><br><span class='roles'>{}</span></div>").format(
+        doc.title, Markup(meta) if meta else "Source not given"), unsafe_allow_html=True)
+
+
+def mark(segment: reading.Segment, key: str | None) -> Markup:
+    """Return one segment as escaped HTML: plain text, or a highlighted mention."""
+    if segment.mention is None:
+        return escape(segment.text)
+    counts = key is not None and reading.counts_for(segment.mention, key)
+    css = "sel" if counts or segment.selected else ""
+    why = f"{segment.mention.text} → {segment.mention.reason}"
+    return Markup('<mark class="{}" title="{}">{}</mark>').format(css, why, segment.text)
+
+
+def passage_html(doc: Document, passage: Passage, mentions: list[Mention],
+                 key: str | None, start: int | None = None, end: int | None = None) -> Markup:
+    """Return a passage (or a sentence of it) with mentions highlighted and reasons listed."""
+    start = passage.start if start is None else start
+    end = passage.end if end is None else end
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    body = Markup("").join(mark(s, key) for s in reading.segments(doc, start, end, inside))
+    shown = [m for m in inside if key is None or reading.counts_for(m, key)]
+    reasons = list(dict.fromkeys(f"{m.text} → {m.reason}" for m in shown))
+    why = Markup("<div class='why'>Why: {}</div>").format("; ".join(reasons)) if reasons else ""
+    return Markup("<div class='passage' data-passage='{}'><span class='num'>¶{}</span> {}{}"
+                  "</div>").format(passage.index, passage.index + 1, body, why)
+
+
+def show_passages(doc: Document, found: list[tuple[Passage, list[Mention]]],
+                  mentions: list[Mention], key: str | None) -> None:
+    """Show passages with their highlights."""
+    html = Markup("").join(passage_html(doc, p, mentions, key) for p, _ in found)
+    st.markdown(PANE_CSS + html, unsafe_allow_html=True)
+
+
+def roles_line(roles: list[str]) -> None:
+    """Show a place's roles."""
+    if roles:
+        st.markdown(Markup("<div class='roles'>{}</div>").format(" · ".join(roles)),
+                    unsafe_allow_html=True)
+
+
+def place_pane(doc: Document, analysis: Analysis, view: state.View, gaz: Gazetteer,
+               lay: Layers, go: Callable[[state.View], None]) -> None:
+    """Show the selected place: its name, roles and passages (a bloc's members apart)."""
+    mentions = list(analysis.mentions)
+    place = gaz.place(view.place)
+    st.subheader(place.name)
+    roles_line(lay.roles.get(place.id, []))
+    found = reading.passages_for(doc, mentions, place.id)
+    st.caption(f"{sum(len(m) for _, m in found)} mentions in {len(found)} passages")
+    show_passages(doc, found, mentions, place.id)
+    if place.members:
+        members = [m for m in place.members if m in gaz.places]
+        others = reading.member_passages(doc, mentions, place.id, members)
+        st.markdown(f"**Passages naming its members** "
+                    f"({', '.join(gaz.place(m).name for m in members)})")
+        if others:
+            for passage, _ in others:
+                inside = [m for m in mentions if m.country in members]
+                st.markdown(PANE_CSS + passage_html(doc, passage, inside, None),
+                            unsafe_allow_html=True)
+        else:
+            st.caption("None beyond the passages above.")
+    st.button("Show the whole article", on_click=go, args=(state.select(view, None),))
+
+
+def stop_pane(doc: Document, analysis: Analysis, view: state.View, gaz: Gazetteer,
+              lay: Layers, go: Callable[[state.View], None]) -> None:
+    """Show a journey stop: the sentence that puts it on the journey, then the place."""
+    journey, _, order = view.stop.partition("-")
+    trip = next(j for j in analysis.journeys if j.index == int(journey))
+    stop = next(s for s in trip.stops if s.order == int(order))
+    what = "Starting point (inferred)" if stop.inferred else f"Stop {stop.order}"
+    st.subheader(f"{what}: {stop.name}")
+    pin = f"pinned at {stop.city_name}" + (" (assumed: the capital)" if stop.assumed else "")
+    roles_line([f"journey {trip.index}" + (f" of {trip.traveller}" if trip.traveller else ""),
+                pin])
+    passage = doc.passage_at(stop.sentence_start)
+    sentence = passage_html(doc, passage, list(analysis.mentions), stop.country or stop.place,
+                            stop.sentence_start, stop.sentence_end)
+    note = "The sentence it is inferred from" if stop.inferred else "The sentence"
+    st.markdown(PANE_CSS + Markup("<p><strong>{}</strong></p>").format(note) + sentence,
+                unsafe_allow_html=True)
+    st.button(f"All passages about {gaz.place(stop.country).name if stop.country else stop.name}",
+              on_click=go, args=(state.select(view, stop.country or stop.place),))
+
+
+def article_pane(doc: Document, analysis: Analysis, gaz: Gazetteer,
+                 view: state.View, go: Callable[[state.View], None]) -> None:
+    """Show every place the article mentions (selectable), then the article highlighted."""
+    mentions = list(analysis.mentions)
+    st.subheader("Places in this article")
+    entries = reading.place_list(mentions, gaz)
+    if not entries:
+        st.info("No place found in this article.")
+    columns = st.columns(2)
+    for i, entry in enumerate(entries):
+        label = f"{entry.name} · {entry.mentions}"
+        columns[i % 2].button(label, key=f"place-{entry.key}", on_click=go,
+                              args=(state.select(view, entry.key),),
+                              help=f"Read the passages that mention {entry.name}",
+                              use_container_width=True)
+    st.subheader("The article")
+    found = [(p, []) for p in doc.passages]
+    show_passages(doc, found, mentions, None)
+
+
+def itinerary_strip(analysis: Analysis, view: state.View,
+                    go: Callable[[state.View], None]) -> None:
+    """Show each journey's stops in order, each a button that selects it."""
+    for journey in analysis.journeys:
+        who = f" — {journey.traveller}" if journey.traveller else ""
+        st.markdown(f"**Journey {journey.index}**{escape(who)}")
+        columns = st.columns(len(journey.stops))
+        for column, stop in zip(columns, journey.stops, strict=True):
+            key = f"{journey.index}-{stop.order}"
+            label = ("Start: " if stop.inferred else f"{stop.order}. ") + stop.name
+            column.button(label, key=f"stop-{key}", on_click=go,
+                          args=(state.select(view, stop.country or stop.place, key),),
+                          type="primary" if view.stop == key else "secondary",
+                          use_container_width=True)
+
+
+def sidebar(view: state.View, docs: list[Document], gaz: Gazetteer,
+            go: Callable[[state.View], None]) -> None:
+    """Show the document picker, layer toggles, Sahel definition and basemap."""
+    slugs = [d.slug for d in docs]
+    titles = {d.slug: d.title for d in docs}
+    st.sidebar.selectbox("Article", slugs, index=slugs.index(view.doc),
+                         format_func=lambda s: titles.get(s, s), key="pick-doc",
+                         on_change=lambda: go(state.View(doc=st.session_state["pick-doc"],
+                                                         layers=view.layers, sahel=view.sahel,
+                                                         basemap=view.basemap)))
+    st.sidebar.markdown("**Layers**")
+    for name in state.LAYERS:
+        st.sidebar.checkbox(LAYER_TITLES[name], value=name in view.layers, key=f"layer-{name}",
+                            on_change=_toggle, args=(view, name, go))
+    labels = {d: gaz.groupings[d]["name"] for d in state.SAHEL_DEFINITIONS}
+    st.sidebar.radio("Sahel states, as defined by", state.SAHEL_DEFINITIONS,
+                     index=state.SAHEL_DEFINITIONS.index(view.sahel),
+                     format_func=labels.get, key="pick-sahel",
+                     on_change=lambda: go(_with(view, sahel=st.session_state["pick-sahel"])))
+    source = gaz.groupings[view.sahel].get("source", {})
+    if source:
+        st.sidebar.caption(Markup("Source: <a href='{}' target='_blank'>{}</a>").format(
+            source.get("url", ""), source.get("title", "")), unsafe_allow_html=True)
+    st.sidebar.radio("Basemap", state.BASEMAPS, index=state.BASEMAPS.index(view.basemap),
+                     format_func={"natural-earth": "Natural Earth (offline)",
+                                  "osm": "OpenStreetMap tiles (online)"}.get,
+                     key="pick-basemap",
+                     on_change=lambda: go(_with(view, basemap=st.session_state["pick-basemap"])))
+    swatches = "".join(f"<span style='color:{COLOURS[n]}'>■</span> {LAYER_TITLES[n]}<br>"
+                       for n in state.LAYERS)
+    st.sidebar.markdown(Markup("<small>{}</small>").format(Markup(swatches)),
+                        unsafe_allow_html=True)
+
+
+def _with(view: state.View, **changes) -> state.View:
+    """Return the view with some fields changed."""
+    from dataclasses import replace
+
+    return replace(view, **changes)
+
+
+def _toggle(view: state.View, name: str, go: Callable[[state.View], None]) -> None:
+    """Turn one layer on or off."""
+    on = st.session_state[f"layer-{name}"]
+    chosen = set(view.layers) | {name} if on else set(view.layers) - {name}
+    go(_with(view, layers=tuple(n for n in state.LAYERS if n in chosen)))

@@ -1,0 +1,111 @@
+"""The standalone HTML export in Chromium with every network request blocked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from dashboard.core import documents, export
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+REPO = Path(__file__).resolve().parents[2]
+SEED = REPO / "seeds" / "niger-russia-military-cooperation.txt"
+HOSTILE = ('Title <img src=x onerror="window.__xss=1"> Niger\n\n'
+           'Niger <img src=x onerror="window.__xss=1"> `x` ${x} Mali.\n')
+# Finds a point of an element where a click lands on it (nothing drawn on top).
+CLEAR_POINT = """(selector) => {
+  const path = document.querySelector(selector);
+  if (!path) { return null; }
+  const box = path.getBoundingClientRect();
+  for (let fy = 0.5, i = 0; i < 40; i++, fy = (fy + 0.618) % 1) {
+    for (let fx = 0.05; fx < 1; fx += 0.05) {
+      const x = box.left + fx * box.width, y = box.top + fy * box.height;
+      if (document.elementFromPoint(x, y) === path) { return {x: x, y: y}; }
+    }
+  }
+  return null;
+}"""
+
+
+@dataclass
+class Opened:
+    """An exported page open from disk, and what it asked for or logged."""
+
+    page: Page
+    url: str
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def outside_requests(self) -> list[str]:
+        """Return the requests for anything but the page itself (data: URLs stay inside it)."""
+        return [u for u in self.requests if u != self.url and not u.startswith("data:")]
+
+
+@pytest.fixture
+def open_export(chromium: Browser, tmp_path: Path) -> Iterator:
+    """Export a document to HTML and open it from disk with the network blocked."""
+    contexts = []
+
+    def opener(doc: documents.Document) -> Opened:
+        path = tmp_path / f"{doc.slug}.html"
+        export.write(doc, "html", path)
+        context = chromium.new_context(viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        opened = Opened(page, path.as_uri())
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
+            "file:") else route.abort("blockedbyclient"))
+        page.on("request", lambda request: opened.requests.append(request.url))
+        page.on("console", lambda m: m.type == "error" and opened.errors.append(m.text))
+        page.on("pageerror", lambda error: opened.errors.append(f"uncaught: {error}"))
+        page.goto(opened.url)
+        page.wait_for_selector(".leaflet-container", state="visible")
+        page.wait_for_selector("path.leaflet-interactive", state="visible")
+        return opened
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+def click_country(page: Page, iso3: str) -> None:
+    """Click a country's polygon where nothing else is drawn on top of it."""
+    point = page.evaluate(CLEAR_POINT, f"path.country-{iso3}")
+    assert point, f"no clickable point on {iso3}'s polygon"
+    page.mouse.click(point["x"], point["y"])
+    page.wait_for_selector(".leaflet-popup-content .popup", state="visible")
+
+
+def test_the_map_draws_offline_and_niger_shows_its_passages(open_export):
+    opened = open_export(documents.load(SEED))
+    page = opened.page
+    assert page.locator("path.country-NER").count() == 1
+    assert page.locator(".stop-icon").count() == 5
+    assert page.locator(".leaflet-control-layers-overlays label").count() == 6
+    click_country(page, "NER")
+    popup = page.locator(".leaflet-popup-content .popup")
+    assert popup.locator("h2").inner_text() == "Niger"
+    assert popup.locator(".passage").count() >= 1
+    marks = popup.locator("mark").all_inner_texts()
+    assert any("Niger" in mark for mark in marks), marks
+    assert opened.outside_requests() == []
+    assert opened.errors == []
+
+
+def test_injected_markup_stays_text(open_export):
+    opened = open_export(documents.parse("hostile.txt", HOSTILE))
+    page = opened.page
+    assert "<img" in page.locator("h1").inner_text()
+    click_country(page, "NER")
+    popup = page.locator(".leaflet-popup-content .popup")
+    assert '<img src=x onerror="window.__xss=1">' in popup.inner_text()
+    assert popup.locator("img").count() == 0
+    assert page.evaluate("window.__xss") is None
+    assert opened.outside_requests() == []
+    assert opened.errors == []
