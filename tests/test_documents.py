@@ -31,7 +31,8 @@ def test_title_defaults_to_a_headline_first_line():
 
 
 def test_markdown_front_matter_gives_metadata_and_offsets_stay_in_the_original():
-    text = "---\ntitle: Sahel talks\nsource: Example News\npublished: 2023-11-28\n---\nBody in Mali.\n"
+    text = ("---\ntitle: Sahel talks\nsource: Example News\npublished: 2023-11-28\n---\n"
+            "Body in Mali.\n")
     doc = documents.parse("b.md", text)
     assert (doc.title, doc.source, doc.published) == ("Sahel talks", "Example News", "2023-11-28")
     (passage,) = doc.passages

@@ -94,13 +94,14 @@ def _is_wrapped(line: str, following: str) -> bool:
 
 
 def split_passages(text: str, start: int = 0) -> tuple[Passage, ...]:
-    """Split text (from offset start) into paragraphs: blank lines end them, as do unwrapped lines."""
+    """Split text (from offset start) into paragraphs: blank lines or unwrapped lines end them."""
     spans: list[tuple[int, int]] = []
     for block in _BLOCK.finditer(text, start):
         lines = list(_LINE.finditer(text, block.start(), block.end()))
         begin = lines[0].start()
         for line, following in zip(lines, lines[1:] + [None], strict=True):
-            if following is None or not _is_wrapped(line.group().strip(), following.group().strip()):
+            wrapped = following and _is_wrapped(line.group().strip(), following.group().strip())
+            if not wrapped:
                 spans.append((begin, line.end()))
                 begin = following.start() if following else line.end()
     passages = []

@@ -15,6 +15,7 @@ from .models import Document, Mention, Place
 
 MAX_NAME_TOKENS = 7
 # Readings strong enough, once resolved, to serve as context for the rest.
+QUALIFYING = ("country", "official", "alternative", "short", "abbreviation", "admin")
 SETTLING = ("country", "official", "alternative", "short", "abbreviation", "capital", "seat")
 WORD = re.compile(r"\w+")
 # "MoDRussia", "AFPNiamey": an acronym glued to a capitalised word (scraped photo credits).
@@ -24,7 +25,7 @@ NAME_GAP = re.compile(r"(?:[ \t]|[ \t]?[-‐–'’.][ \t]?|[ \t]?'[ \t]?)\Z")
 BASE_SCORE = {
     "grouping": 7.5, "country": 7.5, "official": 7.5, "alternative": 7.2, "short": 7.2,
     "abbreviation": 7.2, "region": 6.2, "demonym": 6.0, "capital": 5.5, "seat": 5.5,
-    "admin": 4.5, "city": 3.0,
+    "admin": 4.0, "city": 3.0,
 }
 
 
@@ -181,14 +182,18 @@ def _anchors(cands: list[Candidate], gaz: Gazetteer) -> dict[str, int]:
     return counts
 
 
-def _qualifier(text: str, cand: Candidate, following: Candidate | None, gaz: Gazetteer):
-    """Return the country named right after 'City, ' (as in 'Moscow, Idaho'), if any."""
-    if following is None or text[cand.end:following.start] not in (", ", ","):
-        return None
-    countries = {country_of(e, gaz) for e in following.entries
-                 if e.how in ("country", "official", "alternative", "short", "abbreviation",
-                              "admin")}
-    return countries.pop() if len(countries) == 1 else None
+def _qualifier(text: str, cand: Candidate, before: Candidate | None, after: Candidate | None,
+               gaz: Gazetteer) -> str | None:
+    """Return the country that 'City, Region' pairs name ('Moscow, Idaho'; 'Atlanta, Georgia')."""
+    if after is not None and text[cand.end:after.start] in (", ", ","):
+        countries = {country_of(e, gaz) for e in after.entries if e.how in QUALIFYING}
+        if len(countries) == 1:
+            return countries.pop()
+    if before is not None and text[before.end:cand.start] in (", ", ","):
+        countries = {country_of(e, gaz) for e in before.entries if e.how in ("city", "capital")}
+        if len(countries) == 1:
+            return countries.pop()
+    return None
 
 
 def mention_kind(entry: Entry) -> str:
@@ -237,7 +242,7 @@ def _describe(entry: Entry, gaz: Gazetteer) -> str:
 def _title_case(text: str, tokens: list[Token]) -> bool:
     """Tell whether a passage is a title-case headline (capitals then say nothing)."""
     words = [t for t in tokens if len(t.text) > 3]
-    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) / len(words) > 0.6
+    return len(words) >= 6 and sum(t.text[:1].isupper() for t in words) / len(words) > 0.8
 
 
 def candidates_in(doc: Document, gaz: Gazetteer) -> list[Candidate]:
@@ -279,8 +284,9 @@ def _resolve_all(text: str, cands: list[Candidate], gaz: Gazetteer, anchors: dic
     """Resolve every candidate against the same context; return (candidate, entry, others)."""
     resolved = []
     for i, cand in enumerate(cands):
-        following = cands[i + 1] if i + 1 < len(cands) else None
-        entry, others = resolve(cand, gaz, anchors, _qualifier(text, cand, following, gaz))
+        before = cands[i - 1] if i else None
+        after = cands[i + 1] if i + 1 < len(cands) else None
+        entry, others = resolve(cand, gaz, anchors, _qualifier(text, cand, before, after, gaz))
         resolved.append((cand, entry, others))
     return resolved
 

@@ -162,9 +162,20 @@ def person_words(text: str, tokens: list[Token], cands: list[Candidate],
     }
 
 
-def _small_city(entry: Entry, gaz: Gazetteer) -> bool:
-    """Tell whether an entry is a town too small to be named without its country's support."""
+def _needs_support(entry: Entry, gaz: Gazetteer) -> bool:
+    """Tell whether a reading is too slight to stand without its country named elsewhere.
+
+    A small town, or a region the geodata cannot place (no namesake city): both are named
+    mostly in texts that also name their country.
+    """
+    if entry.how == "admin":
+        return gaz.place(entry.place).lat is None
     return entry.how == "city" and gaz.place(entry.place).population < SMALL_CITY
+
+
+def _possessive(text: str, cand: Candidate) -> bool:
+    """Tell whether a name is followed by a possessive ('China's')."""
+    return text[cand.end:cand.end + 2] in ("'s", "’s")
 
 
 def filter_candidate(text: str, tokens: list[Token], cand: Candidate, gaz: Gazetteer,
@@ -181,8 +192,10 @@ def filter_candidate(text: str, tokens: list[Token], cand: Candidate, gaz: Gazet
         return None
     cand.entries = entries
     first = tokens[cand.first]
-    cand.weak = not exact and (
-        (cand.first == cand.last and (first.initial or headline) and gaz.is_common_word(cand.text))
-        or all(_small_city(e, gaz) for e in entries)
+    ambiguous_start = (
+        cand.first == cand.last and (first.initial or headline)
+        and gaz.is_common_word(cand.text) and not _possessive(text, cand)
+        and any(e.how != "demonym" for e in entries)
     )
+    cand.weak = not exact and (ambiguous_start or all(_needs_support(e, gaz) for e in entries))
     return cand

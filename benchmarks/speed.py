@@ -1,0 +1,190 @@
+"""Geoparsing speed beside geotext's: throughput, cost growth with the number of articles, memory.
+
+Usage: python benchmarks/speed.py [CORPUS.xml …] [--results benchmarks/RESULTS.md] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import resource
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from itertools import cycle, islice
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks import report  # noqa: E402
+from benchmarks.accuracy import CountryFinder, read_geovirus  # noqa: E402
+from dashboard.core import documents  # noqa: E402
+from dashboard.core.geoparse import default_gazetteer, find_mentions  # noqa: E402
+
+SEEDS = ROOT / "seeds"
+PASSES = 3
+GROWTH = (1, 10, 100, 1000)
+TARGET_RATIO = 1 / 5  # ours must reach at least a fifth of geotext's throughput
+
+
+def first_seed() -> tuple[str, str]:
+    """Return the name and text of the first article in seeds/."""
+    path = sorted(p for p in SEEDS.iterdir() if p.suffix in (".txt", ".md"))[0]
+    return path.name, documents.load(path).text
+
+
+def corpus_texts(paths: list[Path]) -> list[tuple[str, str]]:
+    """Return (name, text) of the first seed plus every article of the given corpora."""
+    texts = [first_seed()]
+    if paths:
+        finder = CountryFinder()
+        for path in paths:
+            texts += [(a.name + ".txt", a.text) for a in read_geovirus(path, finder) if a.text]
+    return texts
+
+
+def ours(name: str, text: str) -> int:
+    """Parse one text with our geoparser (gazetteer already loaded); return the mention count."""
+    return len(find_mentions(documents.parse(name, text), default_gazetteer()))
+
+
+def geotext(name: str, text: str) -> int:
+    """Parse one text with geotext 0.4 (index built at import); return the place count."""
+    from geotext import GeoText
+
+    found = GeoText(text)
+    return len(found.cities) + len(found.countries) + len(found.nationalities)
+
+
+def best_pass(parser: Callable[[str, str], int], texts: list[tuple[str, str]]) -> float:
+    """Return the best wall time of PASSES passes of the parser over every text."""
+    best = float("inf")
+    for _ in range(PASSES):
+        gc.collect()
+        start = time.perf_counter()
+        for name, text in texts:
+            parser(name, text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def max_rss_mb() -> float:
+    """Return this process's peak resident memory so far, in MB (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_articles(texts: list[tuple[str, str]], n: int) -> float:
+    """Parse n articles (the texts cycled) and return the wall time."""
+    batch = list(islice(cycle(texts), n))
+    gc.collect()
+    start = time.perf_counter()
+    for name, text in batch:
+        ours(name, text)
+    return time.perf_counter() - start
+
+
+def profile(texts: list[tuple[str, str]], n: int, top: int = 15) -> str:
+    """Profile the n-article run with pyinstrument; return the call tree and the top self times."""
+    from pyinstrument import Profiler
+
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    run_articles(texts, n)
+    profiler.stop()
+    session = profiler.last_session
+    own: dict[str, float] = {}
+    frames = [session.root_frame()]
+    while frames:
+        frame = frames.pop()
+        if frame is None:
+            continue
+        where = f"{frame.function}  {frame.file_path_short}:{frame.line_no}"
+        own[where] = own.get(where, 0.0) + frame.total_self_time
+        frames.extend(frame.children)
+    total = sum(own.values()) or 1.0
+    flat = [f"{seconds:7.3f} s {seconds / total:5.1%}  {where}"
+            for where, seconds in sorted(own.items(), key=lambda kv: -kv[1])[:top]]
+    tree = profiler.output_text(unicode=True, color=False, show_all=False)
+    return tree + f"\nTop {top} by own time:\n" + "\n".join(flat)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure and print (and record) the speed figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpora", nargs="*", type=Path, metavar="CORPUS")
+    parser.add_argument("--results", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
+    parser.add_argument("--profile", action="store_true",
+                        help="profile the 1,000-article run even if the target is met")
+    args = parser.parse_args(argv)
+    for path in args.corpora:
+        if not path.is_file():
+            print(f"error: {path}: no such corpus file.", file=sys.stderr)
+            return 1
+    texts = corpus_texts(args.corpora)
+    megabytes = sum(len(t.encode("utf-8")) for _, t in texts) / 1e6
+
+    rss_start = max_rss_mb()
+    start = time.perf_counter()
+    default_gazetteer()
+    load_time = time.perf_counter() - start
+    rss_loaded = max_rss_mb()
+    start = time.perf_counter()
+    import geotext as _geotext  # noqa: F401  (builds its index at import)
+
+    geotext_import = time.perf_counter() - start
+    ours(*texts[0])  # first call: lazy module state, excluded like geotext's import
+    geotext(*texts[0])
+
+    ours_time = best_pass(ours, texts)
+    geotext_time = best_pass(geotext, texts)
+    ours_mbs, geotext_mbs = megabytes / ours_time, megabytes / geotext_time
+    ratio = ours_mbs / geotext_mbs
+
+    growth = [(n, run_articles(texts, n)) for n in GROWTH]
+    total = growth[-1][1]
+    rss_after = max_rss_mb()
+    # A second, untimed run under tracemalloc (it slows allocation several-fold).
+    tracemalloc.start()
+    run_articles(texts, GROWTH[-1])
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    source = "first seed" + (
+        f" + {', '.join(p.name for p in args.corpora)}" if args.corpora else "")
+    lines = [
+        f"Texts: {source} — {len(texts)} articles, {megabytes * 1000:.1f} kB of UTF-8 text. "
+        f"Best of {PASSES} passes; gazetteer load ({load_time:.2f} s) and geotext's import "
+        f"({geotext_import:.2f} s, builds its index) excluded.",
+        "",
+        "| parser | throughput | time per pass |",
+        "|---|---|---|",
+        f"| ours (documents.parse + find_mentions) | {ours_mbs:.3f} MB/s | "
+        f"{ours_time * 1000:.1f} ms |",
+        f"| geotext 0.4 (GeoText(text)) | {geotext_mbs:.3f} MB/s | {geotext_time * 1000:.1f} ms |",
+        f"| ratio ours/geotext | {ratio:.2f} | target ≥ {TARGET_RATIO:.2f} "
+        f"({'met' if ratio >= TARGET_RATIO else 'MISSED'}) |",
+        "",
+        "Cost growth (ours; articles cycled from the texts above):",
+        "",
+        "| articles | wall time | per article |",
+        "|---|---|---|",
+        *(f"| {n:,} | {t:.3f} s | {t / n * 1000:.2f} ms |" for n, t in growth),
+        "",
+        f"1,000 articles: {total:.2f} s. Memory: tracemalloc peak of Python allocations during a "
+        f"(separate, untimed) 1,000-article run {peak / 1e6:.1f} MB; max RSS "
+        f"{rss_start:.0f} MB at start (after imports), "
+        f"{rss_loaded:.0f} MB after loading the gazetteer, {rss_after:.0f} MB after the run.",
+    ]
+    text = "\n".join(lines)
+    print(text)
+    report.record(args.results, "Speed", text)
+    if ratio < TARGET_RATIO or args.profile:
+        print("\nProfile of the 1,000-article run (pyinstrument):\n")
+        print(profile(texts, GROWTH[-1]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

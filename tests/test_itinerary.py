@@ -1,0 +1,73 @@
+"""Journeys: ordered stops with pins and sentences, read however the text tells them."""
+
+import pytest
+
+from dashboard.core import documents
+from dashboard.core.geoparse import default_gazetteer, find_mentions
+from dashboard.core.itinerary import extract_journeys
+
+
+def journeys(text: str):
+    """Return the journeys of a text."""
+    doc = documents.parse("trip.txt", text)
+    gaz = default_gazetteer()
+    return doc, extract_journeys(doc, find_mentions(doc, gaz), gaz)
+
+
+def route(text: str) -> list[str]:
+    """Return the pin cities of the first journey, '*' marking an inferred origin."""
+    _, found = journeys(text)
+    assert found, "no journey found"
+    return [("*" if s.inferred else "") + s.city_name for s in found[0].stops]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nigerien Prime Minister Lamine Zeine's tour has arrived in Moscow, and then will go to "
+     "Serbia, Turkey, and Iran.", ["*Niamey", "Moscow", "Belgrade", "Ankara", "Tehran"]),
+    ("After talks in Ankara he flew to Tehran.", ["Ankara", "Tehran"]),
+    ("He flew to Tehran after talks in Ankara.", ["Ankara", "Tehran"]),
+    ("The Senegalese president visited Paris and Berlin before returning to Dakar.",
+     ["*Dakar", "Paris", "Berlin", "Dakar"]),
+    ("The minister arrived in Bamako from Niamey, then travelled on to Ouagadougou.",
+     ["Niamey", "Bamako", "Ouagadougou"]),
+    ("Malian Foreign Minister Abdoulaye Diop travelled to Moscow. He then went to Beijing.",
+     ["*Bamako", "Moscow", "Beijing"]),
+])
+def test_routes(text, expected):
+    assert route(text) == expected
+
+
+def test_country_stops_are_pinned_at_the_capital_and_flagged_assumed():
+    _, (trip,) = journeys("The delegation will go to Serbia and then to Belgrade's neighbour "
+                          "Hungary.")
+    serbia = trip.stops[0]
+    assert (serbia.name, serbia.city_name, serbia.assumed) == ("Serbia", "Belgrade", True)
+
+
+def test_each_stop_keeps_its_sentence():
+    doc, (trip,) = journeys("Leaders met in Niamey. The Malian envoy later flew to Algiers.")
+    (stop,) = [s for s in trip.stops if not s.inferred]
+    assert doc.text[stop.sentence_start:stop.sentence_end] == (
+        "The Malian envoy later flew to Algiers.")
+    assert trip.stops[0].inferred and trip.stops[0].city_name == "Bamako"
+
+
+@pytest.mark.parametrize("text", [
+    "Following talks in Moscow, Russia and Niger agreed to cooperate.",
+    "Mali, Niger and Burkina Faso formed an alliance.",
+    "They expelled the French ambassador from Niamey.",
+])
+def test_no_journey_where_nobody_travels(text):
+    assert journeys(text)[1] == []
+
+
+def test_first_article_tour():
+    doc = documents.load("seeds/niger-russia-military-cooperation.txt")
+    gaz = default_gazetteer()
+    (trip,) = extract_journeys(doc, find_mentions(doc, gaz), gaz)
+    assert [(s.order, s.name, s.assumed, s.inferred) for s in trip.stops] == [
+        (0, "Niamey", True, True), (1, "Moscow", False, False), (2, "Serbia", True, False),
+        (3, "Türkiye", True, False), (4, "Iran", True, False)]
+    assert trip.traveller == "Nigerien Prime Minister Lamine Zeine"
+    assert "Serbia, Turkey, and Iran" in doc.text[trip.stops[3].sentence_start:
+                                                  trip.stops[3].sentence_end]
