@@ -1,4 +1,4 @@
-"""The app starts as Streamlit Community Cloud starts it: repo root, fresh venv, requirements.txt."""
+"""The app starts as Community Cloud starts it: repo root, fresh venv, requirements.txt."""
 
 from __future__ import annotations
 
