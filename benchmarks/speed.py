@@ -107,8 +107,10 @@ def profile(texts: list[tuple[str, str]], n: int, top: int = 15) -> str:
         own[where] = own.get(where, 0.0) + frame.total_self_time
         frames.extend(frame.children)
     total = sum(own.values()) or 1.0
-    flat = [f"{seconds:7.3f} s {seconds / total:5.1%}  {where}"
-            for where, seconds in sorted(own.items(), key=lambda kv: -kv[1])[:top]]
+    flat = [
+        f"{seconds:7.3f} s {seconds / total:5.1%}  {where}"
+        for where, seconds in sorted(own.items(), key=lambda kv: -kv[1])[:top]
+    ]
     tree = profiler.output_text(unicode=True, color=False, show_all=False)
     return tree + f"\nTop {top} by own time:\n" + "\n".join(flat)
 
@@ -118,8 +120,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpora", nargs="*", type=Path, metavar="CORPUS")
     parser.add_argument("--results", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
-    parser.add_argument("--profile", action="store_true",
-                        help="profile the 1,000-article run even if the target is met")
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="profile the 1,000-article run even if the target is met",
+    )
     args = parser.parse_args(argv)
     for path in args.corpora:
         if not path.is_file():
@@ -155,7 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     tracemalloc.stop()
 
     source = "first seed" + (
-        f" + {', '.join(p.name for p in args.corpora)}" if args.corpora else "")
+        f" + {', '.join(p.name for p in args.corpora)}" if args.corpora else ""
+    )
     lines = [
         f"Texts: {source} — {len(texts)} articles, {megabytes * 1000:.1f} kB of UTF-8 text. "
         f"Best of {PASSES} passes; gazetteer load ({load_time:.2f} s) and geotext's import "
@@ -177,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         "",
         f"1,000 articles: {total:.2f} s. Memory: tracemalloc peak of Python allocations during a "
         f"(separate, untimed) 1,000-article run {peak / 1e6:.1f} MB; max RSS "
-        f"{rss_start:.0f} MB at start (after imports), "
+        f"{rss_start:.0f} MB before loading the gazetteer (imports, corpora read), "
         f"{rss_loaded:.0f} MB after loading the gazetteer, {rss_after:.0f} MB after the run.",
     ]
     text = "\n".join(lines)

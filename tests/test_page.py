@@ -97,6 +97,7 @@ def test_place_niger_shows_its_passages():
     main, members = passages(at)
     assert members == []
     assert len(main) >= 8
+    assert re.fullmatch(rf"\d+ mentions in {len(main)} passages", at.main.caption[0].value)
     for text in main:
         assert any(word in text for word in NIGER_WORDS), text
     assert any("Republic of Niger" in t for t in main)
@@ -112,6 +113,7 @@ def test_place_aes_shows_the_bloc_then_its_members():
     assert subheaders(at) == ["Alliance of Sahel States"]
     main, members = passages(at)
     assert main and all("Alliance of Sahel States" in t or "AES" in t for t in main)
+    assert f"in {len(main)} passage{'s' * (len(main) != 1)}" in at.main.caption[0].value
     headings = [m.value for m in at.main.markdown if m.value.startswith(MEMBERS_HEADING)]
     assert len(headings) == 1
     for name in ("Niger", "Mali", "Burkina Faso"):

@@ -152,7 +152,7 @@ class Legend(MacroElement):
         {% macro html(this, kwargs) %}
         <div class="map-legend" role="note" aria-label="Legend">{{ this.body }}</div>
         <style>
-          .map-legend {position:absolute; z-index:1000; bottom:24px; left:8px; max-width:46%;
+          .map-legend {position:absolute; z-index:1000; bottom:26px; right:8px; max-width:46%;
             background:rgba(255,255,255,.92); padding:4px 7px; border-radius:5px;
             font:11px/1.4 system-ui,sans-serif; box-shadow:0 1px 4px rgba(0,0,0,.3)}
           .map-legend i {display:inline-block; width:14px; height:10px; margin-right:6px;

@@ -67,10 +67,15 @@ def read_view(docs: list[Document]) -> tuple[state.View, Document, list[str]]:
 
 def handle_click(view: state.View, result: dict | None) -> state.View:
     """Turn a new click on the map into a selection; return the view to show."""
-    drawing = (result or {}).get("last_active_drawing")
-    if drawing is None or drawing == st.session_state.get("last-drawing"):
+    result = result or {}
+    # Where the click was tells a second click on the same feature from a rerun.
+    drawing, where = result.get("last_active_drawing"), result.get("last_object_clicked")
+    if drawing is None or where is None:
+        st.session_state.pop("last-click", None)  # a new map iframe: nothing clicked yet
         return view
-    st.session_state["last-drawing"] = drawing
+    if (where, drawing) == st.session_state.get("last-click"):
+        return view
+    st.session_state["last-click"] = (where, drawing)
     chosen = state.from_click(drawing.get("properties"))
     if chosen is None:
         return view
@@ -88,6 +93,9 @@ def main() -> None:
         st.error("No readable article in seeds/. " + " ".join(problems))
         return
     view, doc, notices = read_view(docs)
+    # The map's value is in the session before the script runs: a click is handled here, once,
+    # so the highlight and the pane follow it in this same run.
+    view = handle_click(view, st.session_state.get("map"))
     for notice in notices:
         st.warning(plain(notice))
     for problem in problems:
@@ -97,16 +105,16 @@ def main() -> None:
     panels.header(doc)
     analysis = data.analyse(doc)
     layers = data.document_layers(doc, view.sahel)
+    new = view
     left, right = st.columns([3, 2], gap="medium")
     with left:
         fmap = data.document_map(doc, view.sahel, view.layers, view.basemap)
-        result = st_folium(
+        st_folium(
             fmap, key="map", height=560, use_container_width=True,
-            returned_objects=["last_active_drawing"],
-            feature_group_to_add=mapview.highlight_group(layers, view.place, view.stop))
+            returned_objects=["last_active_drawing", "last_object_clicked"],
+            feature_group_to_add=mapview.highlight_group(layers, new.place, new.stop))
         if analysis.journeys:
-            panels.itinerary_strip(analysis, view, go)
-    new = handle_click(view, result)
+            panels.itinerary_strip(analysis, new, go)
     with right:
         if new.stop:
             panels.stop_pane(doc, analysis, new, gaz, layers, go)
@@ -114,5 +122,3 @@ def main() -> None:
             panels.place_pane(doc, analysis, new, gaz, layers, go)
         else:
             panels.article_pane(doc, analysis, gaz, new, go)
-    if new != view:
-        st.rerun()

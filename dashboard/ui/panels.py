@@ -81,7 +81,9 @@ def place_pane(doc: Document, analysis: Analysis, view: state.View, gaz: Gazette
     st.subheader(place.name)
     roles_line(lay.roles.get(place.id, []))
     found = reading.passages_for(doc, mentions, place.id)
-    st.caption(f"{sum(len(m) for _, m in found)} mentions in {len(found)} passages")
+    count = sum(len(m) for _, m in found)
+    st.caption(f"{count} mention{'s' * (count != 1)} in {len(found)} "
+               f"passage{'s' * (len(found) != 1)}")
     show_passages(doc, found, mentions, place.id)
     if place.members:
         members = [m for m in place.members if m in gaz.places]
