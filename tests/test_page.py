@@ -113,7 +113,7 @@ def test_place_aes_shows_the_bloc_then_its_members():
     assert subheaders(at) == ["Alliance of Sahel States"]
     main, members = passages(at)
     assert main and all("Alliance of Sahel States" in t or "AES" in t for t in main)
-    assert f"in {len(main)} passage{'s' * (len(main) != 1)}" in at.main.caption[0].value
+    assert at.main.caption[0].value.endswith(f"in {len(main)} passage{'s' * (len(main) != 1)}")
     headings = [m.value for m in at.main.markdown if m.value.startswith(MEMBERS_HEADING)]
     assert len(headings) == 1
     for name in ("Niger", "Mali", "Burkina Faso"):
