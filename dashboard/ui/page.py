@@ -56,7 +56,7 @@ def read_view(docs: list[Document]) -> tuple[state.View, Document, list[str]]:
     analysis = data.analyse(doc)
     gaz = data.load_gazetteer()
     places = {m.country or m.place for m in analysis.mentions} | {
-        m.place for m in analysis.mentions} | {"AES", "SAHEL"} & set(gaz.places)
+        m.place for m in analysis.mentions} | {g for g in ("AES", "SAHEL") if g in gaz.places}
     stops = {f"{j.index}-{s.order}" for j in analysis.journeys for s in j.stops}
     parsed = state.parse(st.query_params.to_dict(), slugs, slugs[0], places, stops,
                          len(doc.passages))
