@@ -12,6 +12,7 @@ import base64
 import hashlib
 import json
 import re
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -27,6 +28,7 @@ from shapely.geometry import MultiPolygon, Polygon, box
 from shapely.geometry.polygon import orient
 
 HERE = Path(__file__).resolve().parent
+STATIC_BASEMAP = HERE.parent / "dashboard" / "static" / "basemap.json"
 CACHE = HERE / ".cache"
 
 # npm packages: name -> (version, sha512 integrity of the registry tarball).
@@ -1189,13 +1191,23 @@ def write_all(outdir: Path, offline: bool = False) -> list[Path]:
     return written
 
 
+def copy_static_basemap() -> Path:
+    """Copy the basemap where the app serves it to the map (static files cannot be links)."""
+    shutil.copyfile(HERE / "basemap.geojson", STATIC_BASEMAP)
+    return STATIC_BASEMAP
+
+
 def check(outdir: Path = HERE, offline: bool = False) -> list[str]:
     """Names of committed files that differ from a fresh build."""
     with tempfile.TemporaryDirectory() as tmp:
         fresh = write_all(Path(tmp), offline)
-        return [p.name for p in fresh
-                if not (outdir / p.name).exists()
-                or (outdir / p.name).read_bytes() != p.read_bytes()]
+        differing = [f"geodata/{p.name}" for p in fresh
+                     if not (outdir / p.name).exists()
+                     or (outdir / p.name).read_bytes() != p.read_bytes()]
+        basemap = Path(tmp) / "basemap.geojson"
+        if not STATIC_BASEMAP.exists() or STATIC_BASEMAP.read_bytes() != basemap.read_bytes():
+            differing.append(str(STATIC_BASEMAP.relative_to(HERE.parent)))
+        return differing
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1210,9 +1222,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.check:
             differing = check(offline=args.offline)
             for name in differing:
-                print(f"geodata/{name} differs from a fresh build", file=sys.stderr)
+                print(f"{name} differs from a fresh build", file=sys.stderr)
             return 1 if differing else 0
-        for path in write_all(HERE, args.offline):
+        for path in [*write_all(HERE, args.offline), copy_static_basemap()]:
             print(f"{path.relative_to(HERE.parent)}  {path.stat().st_size:,} bytes")
     except MissingTarball as error:
         print(error, file=sys.stderr)

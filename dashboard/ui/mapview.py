@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import html
-import json
 import math
-from functools import lru_cache
 
 import folium
 import geopandas as gpd
 from branca.element import MacroElement
 from folium.template import Template
 
-from ..core.gazetteer import GEODATA
 from ..core.layers import Layers
-from .assets import offline_map
+from .assets import IFRAME_STATIC_URL, offline_map
 
 # Okabe–Ito colours: told apart by readers with the common colour-vision deficiencies.
 COLOURS = {
@@ -26,12 +23,6 @@ LAYER_TITLES = {
     "countries": "Other mentioned countries", "density": "Mention density",
 }
 TOOLTIP_STYLE = "font: 13px/1.35 system-ui, sans-serif; max-width: 320px; white-space: normal;"
-
-
-@lru_cache(maxsize=1)
-def basemap_geojson() -> str:
-    """Return the Natural Earth basemap as GeoJSON text (read once per process)."""
-    return (GEODATA / "basemap.geojson").read_text(encoding="utf-8")
 
 
 def escaped(frame: gpd.GeoDataFrame, columns: list[str]) -> gpd.GeoDataFrame:
@@ -137,12 +128,32 @@ def density_layer(layers: Layers) -> folium.FeatureGroup:
     return group
 
 
-def basemap_layer() -> folium.GeoJson:
-    """Return the offline Natural Earth basemap (not clickable)."""
-    return folium.GeoJson(
-        basemap_geojson(), name="Natural Earth basemap", control=False, interactive=False,
-        style_function=lambda f: {"fillColor": COLOURS["land"], "color": COLOURS["border"],
-                                  "weight": 0.6, "fillOpacity": 1})
+class Basemap(MacroElement):
+    """The offline Natural Earth basemap, fetched from the app's static files.
+
+    Loaded by the map itself rather than sent with it: the map's arguments stay small.
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function () {
+            var map = {{ this._parent.get_name() }};
+            map.createPane("basemap").style.zIndex = 350;
+            fetch({{ this.url|tojson }}).then(function (response) { return response.json(); })
+                .then(function (data) {
+                    L.geoJSON(data, {pane: "basemap", interactive: false,
+                                     style: {{ this.style|tojson }}}).addTo(map);
+                });
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self._name = "Basemap"
+        self.url = url
+        self.style = {"fillColor": COLOURS["land"], "color": COLOURS["border"], "weight": 0.6,
+                      "fillOpacity": 1}
 
 
 class Legend(MacroElement):
@@ -189,7 +200,7 @@ def build_map(layers: Layers, shown: tuple[str, ...], basemap: str) -> folium.Ma
     if basemap == "osm":
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", control=False,
                          ).add_to(fmap)
-    basemap_layer().add_to(fmap)
+    fmap.add_child(Basemap(f"{IFRAME_STATIC_URL}/basemap.json"))
     if "sahel" in shown and len(layers.sahel):
         country_layer(layers.sahel, "sahel", COLOURS["sahel"], lambda n: 0.35).add_to(fmap)
     if "countries" in shown and len(layers.countries):
@@ -201,6 +212,7 @@ def build_map(layers: Layers, shown: tuple[str, ...], basemap: str) -> folium.Ma
         density_layer(layers).add_to(fmap)
     if "journeys" in shown and len(layers.stops):
         journey_layer(layers).add_to(fmap)
+    fmap.add_child(SelectionOutline())
     fmap.add_child(Legend([name for name in shown if name in LAYER_TITLES]))
     folium.LayerControl(collapsed=True).add_to(fmap)
     _fit(fmap, layers, shown)
@@ -220,27 +232,55 @@ def _fit(fmap: folium.Map, layers: Layers, shown: tuple[str, ...]) -> None:
     fmap.fit_bounds([(max(south, -60), west), (min(north, 75), east)])
 
 
-def highlight_group(layers: Layers, place: str | None, stop: str | None) -> folium.FeatureGroup:
-    """Return the selection's outline, sent without rebuilding the map."""
-    group = folium.FeatureGroup(name="Selection", control=False)
-    shape = selection_shape(layers, place, stop)
-    if shape is not None:
-        folium.GeoJson(json.dumps(shape), interactive=False, style_function=lambda f: {
-            "color": COLOURS["selected"], "weight": 4, "fill": False}).add_to(group)
-    return group
+class SelectionOutline(MacroElement):
+    """Outline the feature the page's URL selects, following the URL as it changes.
 
+    The map lives in a same-origin iframe, so it reads the page's query string itself: a new
+    selection then changes nothing in the map's arguments, and Streamlit re-sends no map.
+    """
 
-def selection_shape(layers: Layers, place: str | None, stop: str | None) -> dict | None:
-    """Return the GeoJSON geometry to outline for a selection, if it has one on the map."""
-    if stop:
-        journey, _, order = stop.partition("-")
-        rows = layers.stops[(layers.stops.journey == int(journey))
-                            & (layers.stops.order == int(order))]
-        if len(rows):
-            point = rows.geometry.iloc[0]
-            return point.buffer(1.2).__geo_interface__
-    for frame, key in ((layers.aes_outline, "id"), (layers.aes, "iso3"),
-                       (layers.sahel, "iso3"), (layers.countries, "iso3")):
-        if place and len(frame) and place in set(frame[key]):
-            return frame[frame[key] == place].geometry.iloc[0].__geo_interface__
-    return None
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function () {
+            var map = {{ this._parent.get_name() }};
+            var outline = null, shown = null;
+            function wanted() {
+                var query = new URLSearchParams(window.parent.location.search);
+                return {place: query.get("place") || "", stop: query.get("stop") || ""};
+            }
+            function matches(props, want) {
+                if (want.stop) { return props.stop === want.stop; }
+                return !!want.place && props.select === want.place && !props.stop;
+            }
+            function draw(want) {
+                var found = null;
+                map.eachLayer(function (layer) {
+                    var props = layer.feature && layer.feature.properties;
+                    if (!found && props && matches(props, want)) { found = layer; }
+                });
+                if (!found) { return null; }
+                var style = {color: {{ this.colour|tojson }}, weight: 4, fill: false,
+                             interactive: false};
+                if (found.getLatLng) {
+                    return L.circleMarker(found.getLatLng(),
+                                          Object.assign({radius: 19}, style)).addTo(map);
+                }
+                return L.geoJSON(found.toGeoJSON(), {style: style, interactive: false})
+                    .addTo(map);
+            }
+            function follow() {
+                var want = wanted(), key = want.place + "|" + want.stop;
+                if (key === shown) { return; }
+                shown = key;
+                if (outline) { map.removeLayer(outline); }
+                outline = draw(want);
+            }
+            map.whenReady(function () { follow(); setInterval(follow, 150); });
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "SelectionOutline"
+        self.colour = COLOURS["selected"]

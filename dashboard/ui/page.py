@@ -9,7 +9,7 @@ from streamlit_folium import st_folium
 
 from ..core import documents
 from ..core.models import Document
-from . import data, mapview, panels, state
+from . import data, panels, share, state
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~$-])")
 
@@ -92,6 +92,7 @@ def main() -> None:
     if not docs:
         st.error("No readable article in seeds/. " + " ".join(problems))
         return
+    opened = st.query_params.to_dict()
     view, doc, notices = read_view(docs)
     # The map's value is in the session before the script runs: a click is handled here, once,
     # so the highlight and the pane follow it in this same run.
@@ -102,6 +103,7 @@ def main() -> None:
         st.sidebar.warning(plain(problem))
     gaz = data.load_gazetteer()
     panels.sidebar(view, docs, gaz, go)
+    share.first_load(opened, view)
     panels.header(doc)
     analysis = data.analyse(doc)
     layers = data.document_layers(doc, view.sahel)
@@ -111,8 +113,7 @@ def main() -> None:
         fmap = data.document_map(doc, view.sahel, view.layers, view.basemap)
         st_folium(
             fmap, key="map", height=560, use_container_width=True,
-            returned_objects=["last_active_drawing", "last_object_clicked"],
-            feature_group_to_add=mapview.highlight_group(layers, new.place, new.stop))
+            returned_objects=["last_active_drawing", "last_object_clicked"])
         if analysis.journeys:
             panels.itinerary_strip(analysis, new, go)
     with right:
