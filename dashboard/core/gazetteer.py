@@ -111,6 +111,8 @@ class Gazetteer:
 @lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """Return a word case-folded and stripped of accents."""
+    if word.isascii():
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
