@@ -85,7 +85,7 @@ def test_default_view_shows_places_and_the_article(default: AppTest):
         assert buttons[key].startswith(name + " · ")
     assert not any(key.startswith("place-gn:") for key in buttons)  # cities count for countries
     stops = [b.label for b in default.button if b.key and b.key.startswith("stop-")]
-    assert stops == ["Start: Niamey", "1. Moscow", "2. Serbia", "3. Türkiye", "4. Iran"]
+    assert stops == ["⌂ Niamey", "1 Moscow", "2 Serbia", "3 Türkiye", "4 Iran"]
     assert params(default) == {"doc": DOC}
     assert layers(default) == {"layer-sahel": True, "layer-aes": True, "layer-journeys": True,
                                "layer-countries": True, "layer-density": False}

@@ -11,7 +11,7 @@ from ..core import reading
 from ..core.gazetteer import Gazetteer
 from ..core.layers import Layers
 from ..core.models import Document, Mention, Passage
-from . import state
+from . import share, state
 from .data import Analysis
 from .mapview import COLOURS, LAYER_TITLES
 
@@ -150,8 +150,11 @@ def itinerary_strip(analysis: Analysis, view: state.View,
         columns = st.columns(len(journey.stops))
         for column, stop in zip(columns, journey.stops, strict=True):
             key = f"{journey.index}-{stop.order}"
-            label = ("Start: " if stop.inferred else f"{stop.order}. ") + stop.name
-            column.button(label, key=f"stop-{key}", on_click=go,
+            label = ("⌂ " if stop.inferred else f"{stop.order} ") + stop.name
+            about = ("Inferred starting point: the traveller's home capital" if stop.inferred
+                     else f"Stop {stop.order}: {stop.name}, pinned at {stop.city_name}"
+                     + (" (assumed: the capital)" if stop.assumed else ""))
+            column.button(label, key=f"stop-{key}", on_click=go, help=about,
                           args=(state.select(view, stop.country or stop.place, key),),
                           type="primary" if view.stop == key else "secondary",
                           use_container_width=True)
@@ -159,7 +162,7 @@ def itinerary_strip(analysis: Analysis, view: state.View,
 
 def sidebar(view: state.View, docs: list[Document], gaz: Gazetteer,
             go: Callable[[state.View], None]) -> None:
-    """Show the document picker, layer toggles, Sahel definition and basemap."""
+    """Show the document picker, share link, downloads, layers, Sahel definition and basemap."""
     slugs = [d.slug for d in docs]
     titles = {d.slug: d.title for d in docs}
     st.sidebar.selectbox("Article", slugs, index=slugs.index(view.doc),
@@ -167,6 +170,8 @@ def sidebar(view: state.View, docs: list[Document], gaz: Gazetteer,
                          on_change=lambda: go(state.View(doc=st.session_state["pick-doc"],
                                                          layers=view.layers, sahel=view.sahel,
                                                          basemap=view.basemap)))
+    share.share_box(view)
+    share.downloads(docs[slugs.index(view.doc)], view)
     st.sidebar.markdown("**Layers**")
     for name in state.LAYERS:
         st.sidebar.checkbox(LAYER_TITLES[name], value=name in view.layers, key=f"layer-{name}",
