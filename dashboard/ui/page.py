@@ -107,19 +107,18 @@ def main() -> None:
     panels.header(doc)
     analysis = data.analyse(doc)
     layers = data.document_layers(doc, view.sahel)
-    new = view
     left, right = st.columns([3, 2], gap="medium")
+    with right:  # filled first: the passages reach the browser before the map's script
+        if view.stop:
+            panels.stop_pane(doc, analysis, view, gaz, layers, go)
+        elif view.place:
+            panels.place_pane(doc, analysis, view, gaz, layers, go)
+        else:
+            panels.article_pane(doc, analysis, gaz, view, go)
     with left:
         fmap = data.document_map(doc, view.sahel, view.layers, view.basemap)
         st_folium(
             fmap, key="map", height=560, use_container_width=True,
             returned_objects=["last_active_drawing", "last_object_clicked"])
         if analysis.journeys:
-            panels.itinerary_strip(analysis, new, go)
-    with right:
-        if new.stop:
-            panels.stop_pane(doc, analysis, new, gaz, layers, go)
-        elif new.place:
-            panels.place_pane(doc, analysis, new, gaz, layers, go)
-        else:
-            panels.article_pane(doc, analysis, gaz, new, go)
+            panels.itinerary_strip(analysis, view, go)

@@ -1,0 +1,105 @@
+"""Share this view: its full link, the document's exports, and a clean browser history."""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Mapping
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+import streamlit as st
+
+from ..core import export
+from ..core.models import Document
+from . import data, state
+
+DOWNLOADS = (("geojson", "GeoJSON", "application/geo+json"),
+             ("csv", "CSV of mentions", "text/csv"),
+             ("html", "Standalone HTML map", "text/html"))
+
+# Run once, on a session's first run when the URL had to be corrected: Streamlit pushed the
+# corrected URL as a new history entry; stepping back onto the opened (bad) entry makes
+# Streamlit rerun it as a history navigation, which corrects it in place (replaceState), so
+# the first load leaves one entry. It waits until the push has happened (the URL holds the
+# corrected parameters) and gives up after two seconds rather than leave the page.
+FIRST_LOAD_SCRIPT = """<script>
+(function () {
+  var want = %s, tries = 0;
+  function corrected() {
+    var have = {};
+    new URLSearchParams(window.location.search).forEach(function (v, k) { have[k] = v; });
+    var keys = Object.keys(want);
+    return keys.length === Object.keys(have).length &&
+      keys.every(function (k) { return have[k] === want[k]; });
+  }
+  (function check() {
+    if (corrected()) { window.history.back(); return; }
+    if (++tries < 40) { window.setTimeout(check, 50); }
+  })();
+})();
+</script>"""
+
+
+def share_url(base: str, view: state.View) -> str:
+    """Return the full link of a view: the page's base URL (query dropped) and its parameters."""
+    scheme, netloc, path, _, _ = urlsplit(base)
+    path = path if path.endswith("/") else path + "/"  # the page is its base path's folder
+    return urlunsplit((scheme, netloc, path, urlencode(state.to_params(view)), ""))
+
+
+def base_url() -> str:
+    """Return the URL the browser opened the page at (no query), or the best guess at it."""
+    try:
+        opened = st.context.url
+    except Exception:  # noqa: BLE001 - no browser context (bare script, old client)
+        opened = None
+    if opened:
+        return opened
+    headers = st.context.headers
+    host = headers.get("X-Forwarded-Host") or headers.get("Host")
+    if not host:
+        host = f"localhost:{st.get_option('server.port')}"
+    scheme = headers.get("X-Forwarded-Proto", "http").split(",")[0].strip() or "http"
+    path = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"{scheme}://{host}/{path + '/' if path else ''}"
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def export_text(doc: Document, sahel: str, fmt: str) -> str:
+    """Return a document's export (geojson, csv or html) for a Sahel definition (cached)."""
+    analysis = data.analyse(doc)
+    mentions, journeys = list(analysis.mentions), list(analysis.journeys)
+    if fmt == "csv":
+        return export.mentions_csv(doc, mentions)
+    built = data.document_layers(doc, sahel)
+    if fmt == "geojson":
+        collection = export.feature_collection(doc, mentions, journeys, built)
+        return json.dumps(collection, ensure_ascii=False, allow_nan=False)
+    return export.standalone_html(doc, mentions, journeys, built)
+
+
+def share_box(view: state.View) -> None:
+    """Show the full link of the current view in a copyable field."""
+    st.sidebar.markdown("**Share this view**")
+    st.sidebar.code(share_url(base_url(), view), language=None, wrap_lines=True)
+
+
+def downloads(doc: Document, view: state.View) -> None:
+    """Offer the current document as GeoJSON, CSV and standalone HTML (built on click)."""
+    st.sidebar.markdown("**Download this article's map**")
+    for fmt, label, mime in DOWNLOADS:
+        st.sidebar.download_button(
+            label, functools.partial(export_text, doc, view.sahel, fmt),
+            file_name=f"{doc.slug}.{fmt}", mime=mime, key=f"download-{fmt}",
+            on_click="ignore", use_container_width=True)
+
+
+def first_load(opened: Mapping[str, str], view: state.View) -> None:
+    """On a session's first run, undo the history entry that correcting the URL pushed."""
+    if st.session_state.get("share-first-load-done"):
+        return
+    st.session_state["share-first-load-done"] = True
+    params = state.to_params(view)
+    if dict(opened) == params:
+        return
+    st.sidebar.html(FIRST_LOAD_SCRIPT % export.script_json(params), unsafe_allow_javascript=True)
