@@ -216,3 +216,34 @@ def test_toggling_a_layer_changes_the_url_and_keeps_the_selection():
     at.sidebar.checkbox(key="layer-aes").check().run()
     assert params(at)["layers"] == "sahel,aes,journeys,countries,density"
     assert subheaders(at) == ["Niger"]
+
+
+def share_link(at: AppTest) -> str:
+    """Return the link shown under "Share this view" in the sidebar."""
+    heading = [i for i, e in enumerate(at.sidebar) if getattr(e, "value", None)
+               == "**Share this view**"]
+    assert len(heading) == 1
+    codes = [c.value for c in at.sidebar.code]
+    assert len(codes) == 1
+    return codes[0]
+
+
+def test_the_share_link_is_the_full_url_of_the_view():
+    at = run(place="NER", layers="aes,density")
+    link = share_link(at)
+    assert link.startswith(("http://", "https://"))
+    assert "place=NER" in link
+    assert f"doc={DOC}" in link and "layers=aes%2Cdensity" in link
+    back = [b for b in at.main.button if b.label == "Show the whole article"]
+    back[0].click().run()
+    assert "place=" not in share_link(at)
+
+
+def test_the_download_buttons_exist():
+    at = run()
+    buttons = {b.key: b.proto.label for b in at.sidebar.get("download_button")}
+    assert buttons == {"download-geojson": "GeoJSON", "download-csv": "CSV of mentions",
+                       "download-html": "Standalone HTML map"}
+    for button in at.sidebar.get("download_button"):
+        assert button.proto.deferred_file_id  # built on click, not on every run
+        assert button.proto.ignore_rerun  # a download does not rerun the page
