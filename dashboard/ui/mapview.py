@@ -38,6 +38,17 @@ def _tooltip(fields: list[str], aliases: list[str]) -> folium.GeoJsonTooltip:
     return folium.GeoJsonTooltip(fields=fields, aliases=aliases, sticky=True, style=TOOLTIP_STYLE)
 
 
+def lighter(frame: gpd.GeoDataFrame, tolerance: float = 0.03) -> gpd.GeoDataFrame:
+    """Return the frame's shapes simplified for the map (about 3 km: under a pixel to zoom 5).
+
+    Used for the other mentioned countries, drawn as context: Russia alone would otherwise
+    be a third of the map's script.
+    """
+    frame = frame.copy()
+    frame["geometry"] = frame.geometry.simplify(tolerance, preserve_topology=True)
+    return frame
+
+
 def country_layer(frame: gpd.GeoDataFrame, name: str, colour: str, opacity) -> folium.GeoJson:
     """Return clickable country polygons with name, mentions and roles in the tooltip."""
     data = escaped(frame, ["name", "roles"])
@@ -205,7 +216,8 @@ def build_map(layers: Layers, shown: tuple[str, ...], basemap: str) -> folium.Ma
         country_layer(layers.sahel, "sahel", COLOURS["sahel"], lambda n: 0.35).add_to(fmap)
     if "countries" in shown and len(layers.countries):
         opacity = shade(list(layers.countries["mentions"]))
-        country_layer(layers.countries, "countries", COLOURS["countries"], opacity).add_to(fmap)
+        country_layer(lighter(layers.countries), "countries", COLOURS["countries"],
+                      opacity).add_to(fmap)
     if "aes" in shown and len(layers.aes):
         aes_layer(layers).add_to(fmap)
     if "density" in shown and len(layers.density):
