@@ -66,6 +66,7 @@ class Gazetteer:
     places: dict[str, Place] = field(default_factory=dict)
     index: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     starts: dict[str, list[int]] = field(default_factory=dict)
+    prefixes: frozenset[tuple[str, ...]] = frozenset()
     capitals: dict[str, str] = field(default_factory=dict)
     country_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     groupings: dict[str, dict] = field(default_factory=dict)
@@ -101,11 +102,12 @@ class Gazetteer:
             entries.append(entry)
 
     def finish(self) -> None:
-        """Record, for each first token, the lengths of the forms that start with it."""
+        """Record the lengths of the forms each first token starts, and the forms' prefixes."""
         lengths: dict[str, set[int]] = defaultdict(set)
         for key in self.index:
             lengths[key[0]].add(len(key))
         self.starts = {first: sorted(sizes, reverse=True) for first, sizes in lengths.items()}
+        self.prefixes = frozenset(key[:n] for key in self.index for n in range(1, len(key)))
 
 
 @lru_cache(maxsize=200_000)

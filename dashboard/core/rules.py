@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .gazetteer import Entry, Gazetteer
@@ -153,12 +154,11 @@ def keep_entry(text: str, tokens: list[Token], cand: Candidate, entry: Entry,
     return True
 
 
-def person_words(text: str, tokens: list[Token], cands: list[Candidate],
-                 gaz: Gazetteer) -> set[str]:
+def person_words(text: str, cands: list[Candidate], gaz: Gazetteer) -> set[str]:
     """Return the one-word names that the text uses as part of a person's name."""
     return {
-        tokens[c.first].folded for c in cands
-        if not any(e.exact_case for e in c.entries) and in_person_name(text, tokens, c, gaz)
+        c.tokens[c.first].folded for c in cands
+        if not any(e.exact_case for e in c.entries) and in_person_name(text, c.tokens, c, gaz)
     }
 
 
@@ -179,11 +179,14 @@ def _possessive(text: str, cand: Candidate) -> bool:
 
 
 def filter_candidate(text: str, tokens: list[Token], cand: Candidate, gaz: Gazetteer,
-                     headline: bool, people: set[str]) -> Candidate | None:
+                     loose_capital: Callable[[], bool], people: set[str]) -> Candidate | None:
     """Return the candidate with the readings its context allows, or None if none is left."""
+    # loose_capital tells (lazily) whether the capital may say nothing: a sentence's first word
+    # or a title-case headline's. people is person_words of the same candidates: it holds the
+    # word of every one-word candidate that in_person_name finds in a person's name.
     exact = [e for e in cand.entries if e.exact_case]
     if not exact:
-        if in_feature_name(text, tokens, cand) or in_person_name(text, tokens, cand, gaz):
+        if in_feature_name(text, tokens, cand):
             return None
         if cand.first == cand.last and tokens[cand.first].folded in people:
             return None
@@ -191,11 +194,10 @@ def filter_candidate(text: str, tokens: list[Token], cand: Candidate, gaz: Gazet
     if not entries:
         return None
     cand.entries = entries
-    first = tokens[cand.first]
     ambiguous_start = (
-        cand.first == cand.last and (first.initial or headline)
-        and gaz.is_common_word(cand.text) and not _possessive(text, cand)
-        and any(e.how != "demonym" for e in entries)
+        cand.first == cand.last and gaz.is_common_word(cand.text)
+        and not _possessive(text, cand) and any(e.how != "demonym" for e in entries)
+        and loose_capital()
     )
     cand.weak = not exact and (ambiguous_start or all(_needs_support(e, gaz) for e in entries))
     return cand
