@@ -32,6 +32,7 @@ METONYMS = {
     "Zhongnanhai": "Beijing", "Foggy Bottom": "Washington",
 }
 COMPASS = {"Western": "West", "Eastern": "East", "Northern": "North", "Southern": "South"}
+PROMINENT_POPULATION = 100_000
 # Month and weekday names: capitalised, common, and never places in running text.
 # English names news uses that the registry does not list.
 ENGLISH_NAMES = {"GBR": ("Britain",), "NLD": ("Holland",), "MMR": ("Burma",)}
@@ -72,6 +73,7 @@ class Gazetteer:
     groupings: dict[str, dict] = field(default_factory=dict)
     common_words: frozenset[str] = frozenset()
     dependent: set[str] = field(default_factory=set)
+    prominent: set[str] = field(default_factory=set)
 
     def place(self, place_id: str) -> Place:
         """Return the place with this id (KeyError if unknown)."""
@@ -176,6 +178,20 @@ def _add_admin(gaz: Gazetteer, row: dict) -> None:
     gaz.add(Entry(place.id, place.name, "admin"))
 
 
+def _mark_prominent_admins(gaz: Gazetteer) -> None:
+    """Note the regions named on their own in news: GeoNames' first-level units (US states,
+    UK nations), and regions whose namesake city has 100,000 people or more."""
+    for place in gaz.places.values():
+        if place.kind != "admin":
+            continue
+        if place.id.startswith("gn:") or any(
+            gaz.places[e.place].population >= PROMINENT_POPULATION
+            and gaz.places[e.place].country == place.country
+            for e in gaz.lookup(fold_tokens(place.name)) if e.how in ("city", "capital")
+        ):
+            gaz.prominent.add(place.id)
+
+
 def _add_grouping(gaz: Gazetteer, row: dict) -> None:
     """Index a grouping or region by its names and abbreviations."""
     members = tuple(m["iso3"] for m in row.get("members", ()))
@@ -240,6 +256,7 @@ def load(folder: str | Path = GEODATA) -> Gazetteer:
         _add_grouping(gaz, row)
     _add_continents(gaz, data["countries"])
     _mark_capitals(gaz)
+    _mark_prominent_admins(gaz)
     _add_metonyms(gaz)
     gaz.finish()
     return gaz

@@ -293,8 +293,8 @@ def _score(entry: Entry, gaz: Gazetteer, anchors: dict[str, int], qualifier: str
     score = BASE_SCORE[entry.how]
     if entry.how in ("city", "capital"):
         score += math.log10(max(place.population, 10)) / 5
-    if place.country in gaz.dependent:
-        score -= 1.0
+    if entry.how == "demonym" and place.country in gaz.dependent:
+        score -= 1.0  # "French": France before the French Southern Lands
     if place.country and anchors.get(place.country):
         score += 3.0 + min(anchors[place.country], 5) / 10
     if qualifier and place.country == qualifier:

@@ -165,11 +165,11 @@ def person_words(text: str, cands: list[Candidate], gaz: Gazetteer) -> set[str]:
 def _needs_support(entry: Entry, gaz: Gazetteer) -> bool:
     """Tell whether a reading is too slight to stand without its country named elsewhere.
 
-    A small town, or a region the geodata cannot place (no namesake city): both are named
-    mostly in texts that also name their country.
+    A small town, or a region that is neither a GeoNames first-level unit nor the namesake of
+    a large city: both are named mostly in texts that also name their country.
     """
     if entry.how == "admin":
-        return gaz.place(entry.place).lat is None
+        return entry.place not in gaz.prominent
     return entry.how == "city" and gaz.place(entry.place).population < SMALL_CITY
 
 
