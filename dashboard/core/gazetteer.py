@@ -72,6 +72,7 @@ class Gazetteer:
     country_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     groupings: dict[str, dict] = field(default_factory=dict)
     common_words: frozenset[str] = frozenset()
+    given_names: frozenset[str] = frozenset()
     dependent: set[str] = field(default_factory=set)
     prominent: set[str] = field(default_factory=set)
 
@@ -92,6 +93,10 @@ class Gazetteer:
         """Tell whether a word is common English in lower case (so capitals may mislead)."""
         folded = word.lower()
         return folded in self.common_words or folded in CALENDAR_WORDS
+
+    def is_given_name(self, word: str) -> bool:
+        """Tell whether a word is an English first name ("George", "Victoria")."""
+        return word.lower() in self.given_names
 
     def add(self, entry: Entry) -> None:
         """Index one form of a place."""
@@ -245,6 +250,8 @@ def load(folder: str | Path = GEODATA) -> Gazetteer:
     gaz = Gazetteer()
     words = (folder / "common_words.txt").read_text(encoding="utf-8").split()
     gaz.common_words = frozenset(words)
+    names = (folder / "given_names.txt").read_text(encoding="utf-8").split()
+    gaz.given_names = frozenset(name.lower() for name in names)
     data = json.loads((folder / "gazetteer.json").read_text(encoding="utf-8"))
     for row in data["countries"]:
         _add_country(gaz, row)

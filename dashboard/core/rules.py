@@ -40,12 +40,11 @@ def _adjacent(text: str, left: Token, right: Token) -> bool:
 
 def _is_namelike(token: Token, gaz: Gazetteer) -> bool:
     """Tell whether a token reads as part of a person's or organisation's name."""
-    return (
-        token.text[:1].isupper()
-        and not token.text.isupper()
-        and not gaz.is_common_word(token.text)
-        and not gaz.lookup((token.folded,))
-    )
+    if not token.text[:1].isupper() or token.text.isupper():
+        return False
+    if gaz.is_given_name(token.text):
+        return True
+    return not gaz.is_common_word(token.text) and not gaz.lookup((token.folded,))
 
 
 def in_feature_name(text: str, tokens: list[Token], cand: Candidate) -> bool:
@@ -165,9 +164,12 @@ def person_words(text: str, cands: list[Candidate], gaz: Gazetteer) -> set[str]:
 def _needs_support(entry: Entry, gaz: Gazetteer) -> bool:
     """Tell whether a reading is too slight to stand without its country named elsewhere.
 
-    A small town, or a region that is neither a GeoNames first-level unit nor the namesake of
-    a large city: both are named mostly in texts that also name their country.
+    A town or region named like a person ("Victoria", "Franklin"), a small town, or a region
+    that is neither a GeoNames first-level unit nor the namesake of a large city: all are named
+    as places mostly in texts that also name their country.
     """
+    if entry.how in ("city", "capital", "admin") and gaz.is_given_name(entry.form):
+        return True
     if entry.how == "admin":
         return entry.place not in gaz.prominent
     return entry.how == "city" and gaz.place(entry.place).population < SMALL_CITY
