@@ -86,7 +86,7 @@ def test_default_view_shows_places_and_the_article(default: AppTest):
     assert not any(key.startswith("place-gn:") for key in buttons)  # cities count for countries
     stops = [b.label for b in default.button if b.key and b.key.startswith("stop-")]
     assert stops == ["⌂ Niamey", "1 Moscow", "2 Serbia", "3 Türkiye", "4 Iran"]
-    assert params(default) == {"doc": DOC}
+    assert params(default) == {}  # a missing value is the default: the URL is left alone
     assert layers(default) == {"layer-sahel": True, "layer-aes": True, "layer-journeys": True,
                                "layer-countries": True, "layer-density": False}
 
@@ -104,7 +104,7 @@ def test_place_niger_shows_its_passages():
     assert any("Niamey's former military partners" in t for t in main)
     assert not any(t.startswith("Western influence has also dwindled") and "Niger" not in t
                    for t in main)
-    assert params(at) == {"doc": DOC, "place": "NER"}
+    assert params(at) == {"place": "NER"}
     assert not at.warning
 
 
@@ -132,7 +132,7 @@ def test_stop_shows_its_sentence():
                     "Lamine Zeine's tour who has also arrived in Moscow, and then will go to "
                     "Serbia, Turkey, and Iran."]
     assert any("Ankara" in m.value for m in at.main.markdown)
-    assert params(at) == {"doc": DOC, "place": "TUR", "stop": "1-3"}
+    assert params(at) == {"place": "TUR", "stop": "1-3"}
     assert at.button(key="stop-1-3").proto.type == "primary"
 
 
@@ -170,7 +170,7 @@ def test_all_layers_off():
     assert not at.warning
     assert not any(layers(at).values())
     assert_default_view(at)
-    assert params(at) == {"doc": DOC, "layers": ""}
+    assert params(at) == {"layers": ""}
 
 
 def test_g5_sahel_definition():
@@ -178,7 +178,7 @@ def test_g5_sahel_definition():
     assert not at.warning
     assert at.sidebar.radio(key="pick-sahel").value == "G5S"
     assert any("G5 Sahel" in c.value for c in at.sidebar.caption)
-    assert params(at) == {"doc": DOC, "sahel": "G5S"}
+    assert params(at) == {"sahel": "G5S"}
 
 
 def test_clicking_a_place_in_the_list_selects_it():

@@ -60,7 +60,7 @@ def read_view(docs: list[Document]) -> tuple[state.View, Document, list[str]]:
     stops = {f"{j.index}-{s.order}" for j in analysis.journeys for s in j.stops}
     parsed = state.parse(st.query_params.to_dict(), slugs, slugs[0], places, stops,
                          len(doc.passages))
-    if state.to_params(parsed.view) != st.query_params.to_dict():
+    if parsed.notices:  # a bad value is replaced; a missing one just means the default
         go(parsed.view)
     return parsed.view, doc, parsed.notices
 
@@ -92,7 +92,6 @@ def main() -> None:
     if not docs:
         st.error("No readable article in seeds/. " + " ".join(problems))
         return
-    opened = st.query_params.to_dict()
     view, doc, notices = read_view(docs)
     # The map's value is in the session before the script runs: a click is handled here, once,
     # so the highlight and the pane follow it in this same run.
@@ -103,7 +102,7 @@ def main() -> None:
         st.sidebar.warning(plain(problem))
     gaz = data.load_gazetteer()
     panels.sidebar(view, docs, gaz, go)
-    share.first_load(opened, view)
+    share.first_load(bool(notices), view)
     panels.header(doc)
     analysis = data.analyse(doc)
     layers = data.document_layers(doc, view.sahel)

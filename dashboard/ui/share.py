@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Mapping
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
@@ -94,12 +93,12 @@ def downloads(doc: Document, view: state.View) -> None:
             on_click="ignore", use_container_width=True)
 
 
-def first_load(opened: Mapping[str, str], view: state.View) -> None:
+def first_load(corrected: bool, view: state.View) -> None:
     """On a session's first run, undo the history entry that correcting the URL pushed."""
     if st.session_state.get("share-first-load-done"):
         return
     st.session_state["share-first-load-done"] = True
-    params = state.to_params(view)
-    if dict(opened) == params:
-        return
-    st.sidebar.html(FIRST_LOAD_SCRIPT % export.script_json(params), unsafe_allow_javascript=True)
+    if corrected:
+        params = state.to_params(view)
+        st.sidebar.html(FIRST_LOAD_SCRIPT % export.script_json(params),
+                        unsafe_allow_javascript=True)
