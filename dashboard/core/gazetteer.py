@@ -128,7 +128,9 @@ def fold(word: str) -> str:
 
 def fold_tokens(text: str) -> tuple[str, ...]:
     """Return the folded word tokens of a name."""
-    return tuple(fold(token) for token in TOKEN.findall(text))
+    if text.isascii():
+        return tuple(TOKEN.findall(text.lower()))
+    return tuple(map(fold, TOKEN.findall(text)))
 
 
 def plural(demonym: str) -> str | None:
