@@ -223,9 +223,9 @@ def share_link(at: AppTest) -> str:
     heading = [i for i, e in enumerate(at.sidebar) if getattr(e, "value", None)
                == "**Share this view**"]
     assert len(heading) == 1
-    codes = [c.value for c in at.sidebar.code]
-    assert len(codes) == 1
-    return codes[0]
+    fields = [f.value for f in at.sidebar.text_input if f.label == "Link to this view"]
+    assert len(fields) == 1
+    return fields[0]
 
 
 def test_the_share_link_is_the_full_url_of_the_view():

@@ -101,23 +101,29 @@ def main() -> None:
     for problem in problems:
         st.sidebar.warning(plain(problem))
     gaz = data.load_gazetteer()
-    panels.sidebar(view, docs, gaz, go)
-    share.first_load(bool(notices), view)
     panels.header(doc)
     analysis = data.analyse(doc)
     layers = data.document_layers(doc, view.sahel)
     left, right = st.columns([3, 2], gap="medium")
-    with right:  # filled first: the passages reach the browser before the map's script
-        if view.stop:
-            panels.stop_pane(doc, analysis, view, gaz, layers, go)
-        elif view.place:
-            panels.place_pane(doc, analysis, view, gaz, layers, go)
-        else:
-            panels.article_pane(doc, analysis, gaz, view, go)
-    with left:
-        fmap = data.document_map(doc, view.sahel, view.layers, view.basemap)
-        st_folium(
-            fmap, key="map", height=560, use_container_width=True,
-            returned_objects=["last_active_drawing", "last_object_clicked"])
-        if analysis.journeys:
-            panels.itinerary_strip(analysis, view, go)
+    # Sent first, what the user waits for: on a first visit the map (its frame then loads while
+    # the rest is drawn), after a click the passages.
+    draw = [lambda: draw_map(doc, view, analysis),
+            lambda: panels.reading_pane(doc, analysis, view, gaz, layers, go)]
+    columns = [left, right]
+    if "map" in st.session_state:  # not the first visit
+        draw.reverse()
+        columns.reverse()
+    for column, part in zip(columns, draw, strict=True):
+        with column:
+            part()
+    panels.sidebar(view, docs, gaz, go)
+    share.first_load(bool(notices), view)
+
+
+def draw_map(doc: Document, view: state.View, analysis: data.Analysis) -> None:
+    """Draw the map of the view, and the journeys' stops under it."""
+    fmap = data.document_map(doc, view.sahel, view.layers, view.basemap)
+    st_folium(fmap, key="map", height=560, use_container_width=True,
+              returned_objects=["last_active_drawing", "last_object_clicked"])
+    if analysis.journeys:
+        panels.itinerary_strip(analysis, view, go)

@@ -141,6 +141,17 @@ def article_pane(doc: Document, analysis: Analysis, gaz: Gazetteer,
     show_passages(doc, found, mentions, None)
 
 
+def reading_pane(doc: Document, analysis: Analysis, view: state.View, gaz: Gazetteer,
+                 lay: Layers, go: Callable[[state.View], None]) -> None:
+    """Show the selected stop, the selected place, or the whole article."""
+    if view.stop:
+        stop_pane(doc, analysis, view, gaz, lay, go)
+    elif view.place:
+        place_pane(doc, analysis, view, gaz, lay, go)
+    else:
+        article_pane(doc, analysis, gaz, view, go)
+
+
 def itinerary_strip(analysis: Analysis, view: state.View,
                     go: Callable[[state.View], None]) -> None:
     """Show each journey's stops in order, each a button that selects it."""

@@ -78,9 +78,15 @@ def export_text(doc: Document, sahel: str, fmt: str) -> str:
 
 
 def share_box(view: state.View) -> None:
-    """Show the full link of the current view in a copyable field."""
+    """Show the full link of the current view in a field to select and copy.
+
+    A text field, not st.code: the code block's syntax highlighter is a 1.5 MB script that
+    every first visit would load before the map.
+    """
     st.sidebar.markdown("**Share this view**")
-    st.sidebar.code(share_url(base_url(), view), language=None, wrap_lines=True)
+    url = share_url(base_url(), view)
+    st.sidebar.text_input("Link to this view", value=url, key=f"share-{url}",
+                          help="Select the link and copy it; it reopens this view.")
 
 
 def downloads(doc: Document, view: state.View) -> None:

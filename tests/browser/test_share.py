@@ -37,9 +37,9 @@ def share_link(page: Page) -> str:
     """Return the link shown under "Share this view" in the sidebar."""
     sidebar = page.get_by_test_id("stSidebar")
     expect(sidebar.get_by_text("Share this view", exact=True)).to_be_visible()
-    code = sidebar.get_by_test_id("stCode")
-    expect(code).to_have_count(1)
-    return code.inner_text().strip()
+    field = sidebar.get_by_role("textbox", name="Link to this view")
+    expect(field).to_have_count(1)
+    return field.input_value().strip()
 
 
 def layer_boxes(page: Page) -> list[bool]:
