@@ -22,7 +22,8 @@ LAYER_TITLES = {
     "sahel": "Sahel states", "aes": "AES bloc", "journeys": "Journeys",
     "countries": "Other mentioned countries", "density": "Mention density",
 }
-TOOLTIP_STYLE = "font: 13px/1.35 system-ui, sans-serif; max-width: 320px; white-space: normal;"
+TOOLTIP_STYLE = ("font: 13px/1.35 system-ui, sans-serif; min-width: 240px; max-width: 340px; "
+                 "white-space: normal;")
 
 
 def escaped(frame: gpd.GeoDataFrame, columns: list[str]) -> gpd.GeoDataFrame:
