@@ -6,7 +6,6 @@ import re
 
 import folium
 import folium.plugins
-import pytest
 
 from dashboard.ui.assets import (
     IFRAME_STATIC_URL,
@@ -14,7 +13,6 @@ from dashboard.ui.assets import (
     asset_urls,
     offline_map,
     remote_asset_urls,
-    standalone_html,
 )
 
 LINK = re.compile(r'<(?:script|link)\b[^>]*\b(?:src|href)="([^"]*)"', re.IGNORECASE)
@@ -79,25 +77,6 @@ def test_remote_asset_urls_catches_a_cdn_plugin():
     assert remote_asset_urls(fmap) == []
     folium.plugins.Fullscreen().add_to(fmap)
     assert remote_asset_urls(fmap) and all(REMOTE.match(url) for url in remote_asset_urls(fmap))
-
-
-@pytest.mark.parametrize("static_url", [IFRAME_STATIC_URL, "/app/static"])
-def test_standalone_html_inlines_everything(static_url: str):
-    """The export page links no file at all: scripts, styles and marker images are inline."""
-    fmap = drawn_map() if static_url == IFRAME_STATIC_URL else offline_map(static_url=static_url)
-    html = standalone_html(fmap, static_url=static_url)
-    assert LINK.findall(html) == []
-    assert "app/static" not in html
-    assert "data:image/png;base64," in html  # layers.png and the marker icons
-    assert "L.map(" in html and "jQuery" in html
-    assert "sourceMappingURL" not in html
-
-
-def test_standalone_html_leaves_the_map_as_it_was():
-    """Exporting does not turn the live map's image URLs into data: URIs."""
-    fmap = drawn_map()
-    standalone_html(fmap)
-    assert "data:image" not in fmap.get_root().render()
 
 
 def test_vendored_files_are_documented():

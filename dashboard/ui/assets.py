@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -56,14 +55,6 @@ class MarkerImages(folium.elements.MacroElement):
         self.image_path = images_url.rstrip("/") + "/"
         self.urls = dict(MARKER_IMAGES)
 
-    def inline(self) -> None:
-        """Use data: URIs instead of URLs, for a page that must stand alone."""
-        self.image_path = ""
-        self.urls = {
-            key: _data_uri(STATIC_DIR / LEAFLET_IMAGES / name)
-            for key, name in MARKER_IMAGES.items()
-        }
-
 
 def offline_map(static_url: str = IFRAME_STATIC_URL, **kwargs: object) -> folium.Map:
     """Return a folium Map whose scripts and stylesheets are only the vendored Leaflet files."""
@@ -99,51 +90,3 @@ def asset_urls(fmap: folium.Map) -> list[str]:
 def remote_asset_urls(fmap: folium.Map) -> list[str]:
     """Return the script and stylesheet URLs of the map that would leave this server."""
     return [url for url in asset_urls(fmap) if _REMOTE.match(url)]
-
-
-def _data_uri(path: Path) -> str:
-    """Return the file as a base64 data: URI."""
-    mime = {".png": "image/png", ".svg": "image/svg+xml"}.get(
-        path.suffix, "application/octet-stream"
-    )
-    return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
-
-
-def _inline_css(path: Path) -> str:
-    """Return the stylesheet with its relative url(...) images turned into data: URIs."""
-
-    def replace(match: re.Match[str]) -> str:
-        target = path.parent / match.group(1)
-        return f"url({_data_uri(target)})" if target.is_file() else match.group(0)
-
-    return re.sub(r"url\(([^)#:]+)\)", replace, path.read_text(encoding="utf-8"))
-
-
-def standalone_html(fmap: folium.Map, static_url: str = IFRAME_STATIC_URL) -> str:
-    """Render the map as one self-contained HTML page with the vendored assets inlined."""
-    images = [child for child in fmap._children.values() if isinstance(child, MarkerImages)]
-    saved = [(child.image_path, child.urls) for child in images]
-    try:
-        for child in images:
-            child.inline()
-        html = fmap.get_root().render()
-    finally:
-        for child, (image_path, urls) in zip(images, saved, strict=True):
-            child.image_path, child.urls = image_path, urls
-    base = re.escape(static_url.rstrip("/"))
-    script = re.compile(rf'<script src="{base}/([^"]+)"></script>')
-    sheet = re.compile(rf'<link rel="stylesheet" href="{base}/([^"]+)"/>')
-    html = script.sub(lambda m: _inline("script", _read(m.group(1))), html)
-    return sheet.sub(lambda m: _inline("style", _inline_css(STATIC_DIR / m.group(1))), html)
-
-
-def _read(relative: str) -> str:
-    """Return the text of a file under dashboard/static, without its source-map comment."""
-    text = (STATIC_DIR / relative).read_text(encoding="utf-8")
-    return re.sub(r"\n//# sourceMappingURL=\S+\s*$", "\n", text)
-
-
-def _inline(tag: str, text: str) -> str:
-    """Wrap text in an inline tag that no "</tag" inside the text can close early."""
-    safe = re.sub(rf"</({tag})", r"<\\/\1", text, flags=re.IGNORECASE)
-    return f"<{tag}>{safe}</{tag}>"
