@@ -107,15 +107,15 @@ def main() -> None:
     left, right = st.columns([3, 2], gap="medium")
     # Sent first, what the user waits for: on a first visit the map (its frame then loads while
     # the rest is drawn), after a click the passages.
-    draw = [lambda: draw_map(doc, view, analysis),
-            lambda: panels.reading_pane(doc, analysis, view, gaz, layers, go)]
-    columns = [left, right]
-    if "map" in st.session_state:  # not the first visit
-        draw.reverse()
-        columns.reverse()
-    for column, part in zip(columns, draw, strict=True):
-        with column:
-            part()
+    first_visit = "map" not in st.session_state
+    if first_visit:
+        with left:
+            draw_map(doc, view, analysis)
+    with right:
+        panels.reading_pane(doc, analysis, view, gaz, layers, go)
+    if not first_visit:
+        with left:
+            draw_map(doc, view, analysis)
     panels.sidebar(view, docs, gaz, go)
     share.first_load(bool(notices), view)
 
