@@ -1,0 +1,50 @@
+"""Adding an article from the user's computer: it is read, mapped and shown as text."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.browser.conftest import PageLog, wait_for_map
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+pytest.importorskip("playwright")
+from playwright.sync_api import expect  # noqa: E402
+
+from tests.browser.test_page import TIMEOUT, open_page  # noqa: E402
+
+PAYLOAD = '<img src=x onerror="window.__xss=1">'
+ARTICLE = (f"---\ntitle: Chad and Niger {PAYLOAD}\nsource: Test wire\n---\n"
+           f"Chadian troops and Nigerien forces met in N'Djamena. {PAYLOAD} `x` ${{x}}\n")
+
+
+def upload(page: Page, name: str, data: bytes) -> None:
+    """Choose a file in the sidebar's upload box."""
+    box = page.get_by_test_id("stSidebar").get_by_test_id("stFileUploaderDropzoneInput")
+    box.set_input_files({"name": name, "mimeType": "text/plain", "buffer": data})
+
+
+def test_an_uploaded_article_is_mapped_and_shown_as_text(page: Page, base_url: str,
+                                                       page_log: PageLog):
+    open_page(page, base_url)
+    upload(page, "chad-niger.md", ARTICLE.encode())
+    expect(page.get_by_text("Chad and Niger <img", exact=False).first).to_be_visible(
+        timeout=TIMEOUT)
+    expect(page.get_by_role("button", name="Chad · 2")).to_be_visible(timeout=TIMEOUT)
+    wait_for_map(page)
+    expect(page.get_by_text(PAYLOAD, exact=False).first).to_be_visible()  # shown as typed
+    assert page.evaluate("() => window.__xss") is None
+    assert "doc=upload-chad-niger" in page.url
+    page_log.assert_clean()
+
+
+def test_a_bad_upload_is_reported_and_the_article_kept(page: Page, base_url: str):
+    open_page(page, base_url, "place=NER")
+    upload(page, "photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00binary")
+    alert = page.get_by_test_id("stSidebar").get_by_test_id("stAlert")
+    expect(alert).to_contain_text("photo.txt: looks like a binary file", timeout=TIMEOUT)
+    expect(page.locator("h3").first).to_have_text("Niger")
+    expect(page.get_by_test_id("stException")).to_have_count(0)

@@ -1,0 +1,61 @@
+"""Every string from a document is escaped before it reaches HTML: the pane and the map."""
+
+import pytest
+from streamlit_folium import _get_map_string
+
+from dashboard.core import documents
+from dashboard.core.geoparse import default_gazetteer, find_mentions
+from dashboard.core.itinerary import extract_journeys
+from dashboard.core.layers import build_layers, read_countries
+from dashboard.core.reading import passages_for
+from dashboard.ui import mapview, panels
+
+PAYLOAD = '<img src=x onerror="window.__xss=1">'
+TEXT = (f"---\ntitle: Niger {PAYLOAD} `x` ${{x}}\nsource: {PAYLOAD}\n---\n"
+        f"Niger {PAYLOAD} and Mali, `x` ${{x}}, met.\n\n"
+        f"The Nigerien President {PAYLOAD} flew to Paris and then to Moscow.\n")
+
+
+@pytest.fixture(scope="module")
+def hostile():
+    doc = documents.parse("hostile.md", TEXT)
+    gaz = default_gazetteer()
+    mentions = find_mentions(doc, gaz)
+    journeys = extract_journeys(doc, mentions, gaz)
+    return doc, mentions, build_layers(doc, mentions, journeys, gaz, read_countries())
+
+
+def test_the_payload_is_read_as_text_around_real_places(hostile):
+    doc, mentions, _ = hostile
+    assert {m.place for m in mentions} >= {"NER", "MLI"}
+    assert PAYLOAD in doc.text and PAYLOAD in doc.title
+
+
+@pytest.mark.parametrize("key", [None, "NER"])
+def test_reading_pane_escapes_passages_and_reasons(hostile, key):
+    doc, mentions, _ = hostile
+    shown = [str(panels.passage_html(doc, passage, mentions, key))
+             for passage, _ in passages_for(doc, mentions, "NER")]
+    assert len(shown) == 2
+    for html in shown:
+        assert "<img" not in html and "&lt;img src=x onerror=&#34;window.__xss=1&#34;&gt;" in html
+    assert "`x` ${x}" in shown[0]  # shown as typed
+
+
+def test_map_script_carries_no_raw_markup(hostile):
+    _, _, layers = hostile
+    fmap = mapview.build_map(layers, ("sahel", "aes", "journeys", "countries", "density"),
+                             "natural-earth")
+    fmap.get_root().render()
+    script = _get_map_string(fmap)
+    assert "<img src=x onerror" not in script
+    assert len(layers.stops) >= 2 and "Nigerien President" in script  # the journey is drawn
+
+
+def test_header_escapes_title_and_source(hostile, monkeypatch):
+    doc, _, _ = hostile
+    shown = []
+    monkeypatch.setattr(panels.st, "title", lambda text: shown.append(text))
+    monkeypatch.setattr(panels.st, "markdown", lambda text, **_: shown.append(str(text)))
+    panels.header(doc)
+    assert "<img" not in "".join(shown) and "&lt;img src=x onerror=" in shown[-1]
