@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 import unicodedata
@@ -33,6 +32,7 @@ METONYMS = {
 }
 COMPASS = {"Western": "West", "Eastern": "East", "Northern": "North", "Southern": "South"}
 PROMINENT_POPULATION = 100_000
+CITY_COLUMNS = ("id", "name", "country", "lat", "lon", "population", "alt_names")
 # Month and weekday names: capitalised, common, and never places in running text.
 # English names news uses that the registry does not list.
 ENGLISH_NAMES = {"GBR": ("Britain",), "NLD": ("Holland",), "MMR": ("Burma",)}
@@ -66,7 +66,7 @@ class Gazetteer:
 
     places: dict[str, Place] = field(default_factory=dict)
     index: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
-    starts: dict[str, list[int]] = field(default_factory=dict)
+    starts: frozenset[str] = frozenset()
     prefixes: frozenset[tuple[str, ...]] = frozenset()
     capitals: dict[str, str] = field(default_factory=dict)
     country_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -103,18 +103,18 @@ class Gazetteer:
         key = fold_tokens(entry.form)
         if not key:
             return
-        entries = self.index.setdefault(key, [])
-        if all((e.place, e.how, e.exact_case) != (entry.place, entry.how, entry.exact_case)
+        entries = self.index.get(key)
+        if entries is None:
+            self.index[key] = [entry]
+        elif all((e.place, e.how, e.exact_case) != (entry.place, entry.how, entry.exact_case)
                for e in entries):
             entries.append(entry)
 
     def finish(self) -> None:
-        """Record the lengths of the forms each first token starts, and the forms' prefixes."""
-        lengths: dict[str, set[int]] = defaultdict(set)
-        for key in self.index:
-            lengths[key[0]].add(len(key))
-        self.starts = {first: sorted(sizes, reverse=True) for first, sizes in lengths.items()}
-        self.prefixes = frozenset(key[:n] for key in self.index for n in range(1, len(key)))
+        """Record the first tokens of the forms, and the proper prefixes of the longer forms."""
+        self.starts = frozenset(key[0] for key in self.index)
+        longer = [key for key in self.index if len(key) > 1]
+        self.prefixes = frozenset(key[:n] for key in longer for n in range(1, len(key)))
 
 
 @lru_cache(maxsize=200_000)
@@ -128,6 +128,8 @@ def fold(word: str) -> str:
 
 def fold_tokens(text: str) -> tuple[str, ...]:
     """Return the folded word tokens of a name."""
+    if text.isalpha() and text.isascii():  # most names: one plain word
+        return (text.lower(),)
     if text.isascii():
         return tuple(TOKEN.findall(text.lower()))
     return tuple(map(fold, TOKEN.findall(text)))
@@ -168,14 +170,18 @@ def _add_country(gaz: Gazetteer, row: dict) -> None:
 def _read_cities(gaz: Gazetteer, path: Path) -> None:
     """Index the GeoNames cities."""
     with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
-            place = Place(row["id"], "city", row["name"], row["country"],
-                          float(row["lat"]), float(row["lon"]), int(row["population"] or 0))
-            gaz.places[place.id] = place
-            gaz.add(Entry(place.id, place.name, "city"))
-            for name in filter(None, row.get("alt_names", "").split("|")):
-                if len(name) > 3 and not gaz.is_common_word(name):
-                    gaz.add(Entry(place.id, name, "city"))
+        header = handle.readline().rstrip("\r\n").split("\t")
+        if header != list(CITY_COLUMNS):
+            raise ValueError(f"{path}: expected the columns {', '.join(CITY_COLUMNS)}")
+        for line in handle:
+            city, name, country, lat, lon, population, alt_names = line.rstrip("\r\n").split("\t")
+            place = Place(city, "city", name, country, float(lat), float(lon),
+                          int(population or 0))
+            gaz.places[city] = place
+            gaz.add(Entry(city, name, "city"))
+            for alt in alt_names.split("|") if alt_names else ():
+                if len(alt) > 3 and not gaz.is_common_word(alt):
+                    gaz.add(Entry(city, alt, "city"))
 
 
 def _add_admin(gaz: Gazetteer, row: dict) -> None:
