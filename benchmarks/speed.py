@@ -26,6 +26,7 @@ from dashboard.core.geoparse import default_gazetteer, find_mentions  # noqa: E4
 SEEDS = ROOT / "seeds"
 PASSES = 3
 GROWTH = (1, 10, 100, 1000)
+LENGTHS = (1, 10, 100, 1000)  # copies of the first article in one document (1,000: ~2.8 MB)
 TARGET_RATIO = 5.0  # the issue asks for at least five times geotext's throughput
 
 
@@ -83,6 +84,20 @@ def run_articles(texts: list[tuple[str, str]], n: int) -> float:
     for name, text in batch:
         ours(name, text)
     return time.perf_counter() - start
+
+
+def run_long(text: str, copies: int) -> tuple[float, float]:
+    """Parse one document of `copies` copies of a text; return (seconds, Python peak MB)."""
+    long = "\n\n".join([text] * copies)
+    gc.collect()
+    start = time.perf_counter()
+    ours("long", long)
+    elapsed = time.perf_counter() - start
+    tracemalloc.start()
+    ours("long", long)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return elapsed, peak / 1e6
 
 
 def profile(texts: list[tuple[str, str]], n: int, top: int = 15) -> str:
@@ -152,6 +167,9 @@ def main(argv: list[str] | None = None) -> int:
 
     growth = [(n, run_articles(texts, n)) for n in GROWTH]
     total = growth[-1][1]
+    seed_text = texts[0][1]
+    lengths = [(n, len(seed_text.encode("utf-8")) * n / 1e6, *run_long(seed_text, n))
+               for n in LENGTHS]
     rss_after = max_rss_mb()
     # A second, untimed run under tracemalloc (it slows allocation several-fold).
     tracemalloc.start()
@@ -184,7 +202,15 @@ def main(argv: list[str] | None = None) -> int:
         f"1,000 articles: {total:.2f} s. Memory: tracemalloc peak of Python allocations during a "
         f"(separate, untimed) 1,000-article run {peak / 1e6:.1f} MB; max RSS "
         f"{rss_start:.0f} MB before loading the gazetteer (imports, corpora read), "
-        f"{rss_loaded:.0f} MB after loading the gazetteer, {rss_after:.0f} MB after the run.",
+        f"{rss_loaded:.0f} MB after loading the gazetteer, {rss_after:.0f} MB after the runs.",
+        "",
+        "Document length (ours; one document made of copies of the first article, timed once; "
+        "peak of Python allocations in a second, traced run):",
+        "",
+        "| copies | size | wall time | per MB | peak allocations |",
+        "|---|---|---|---|---|",
+        *(f"| {n:,} | {mb:.2f} MB | {t:.3f} s | {t / mb:.2f} s | {peak:.0f} MB |"
+          for n, mb, t, peak in lengths),
     ]
     text = "\n".join(lines)
     print(text)

@@ -118,3 +118,16 @@ def test_first_article_against_hand_made_gold():
     assert wanted - got == set(), "recall below 1.0"
     for mention in mentions:
         assert doc.text[mention.start:mention.end] == mention.text
+
+
+def test_an_article_repeated_in_one_long_document_is_read_the_same_in_every_copy():
+    """Forty copies in one document: each copy yields the article's own mentions, shifted."""
+    seed = Path(__file__).parents[1] / "seeds" / "niger-russia-military-cooperation.txt"
+    text = seed.read_text(encoding="utf-8")
+    alone = [(m.start, m.end, m.place) for m in find_mentions(documents.parse("one", text))]
+    gap = "\n\n"
+    long = documents.parse("long", gap.join([text] * 40))
+    together = [(m.start, m.end, m.place) for m in find_mentions(long)]
+    step = len(text) + len(gap)
+    expected = [(s + k * step, e + k * step, p) for k in range(40) for s, e, p in alone]
+    assert alone and together == expected

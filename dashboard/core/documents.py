@@ -107,7 +107,8 @@ def split_passages(text: str, start: int = 0) -> tuple[Passage, ...]:
     passages = []
     for begin, stop in spans:
         begin = _skip_space(text, begin, stop)
-        stop = len(text[:stop].rstrip())
+        while stop > begin and text[stop - 1].isspace():
+            stop -= 1
         if begin < stop:
             sentences = split_sentences(text, begin, stop)
             passages.append(Passage(len(passages), begin, stop, sentences))

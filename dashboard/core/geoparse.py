@@ -375,7 +375,8 @@ def _describe(entry: Entry, gaz: Gazetteer) -> str:
 def candidates_in(doc: Document, gaz: Gazetteer) -> list[Candidate]:
     """Return the filtered candidates of every passage, in text order."""
     text, credits = doc.text, "©" in doc.text
-    readers = [Reader(text, text[::-1], passage, credits) for passage in doc.passages]
+    backwards = text[::-1]  # one reversed copy shared by every passage's reader
+    readers = [Reader(text, backwards, passage, credits) for passage in doc.passages]
     matched = [(reader, reader.candidates(gaz)) for reader in readers]
     people = rules.person_words(doc.text, [c for _, cands in matched for c in cands], gaz)
     found: list[Candidate] = []
