@@ -86,7 +86,7 @@ def handle_click(view: state.View, result: dict | None) -> state.View:
 
 def main() -> None:
     """Draw the page."""
-    st.set_page_config(page_title="Sahel news map", page_icon=":material/public:", layout="wide")
+    st.set_page_config(page_title="Sahel news map", page_icon="🗺️", layout="wide")
     upload_box()
     docs, problems = available_documents()
     if not docs:
