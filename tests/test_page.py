@@ -247,3 +247,75 @@ def test_the_download_buttons_exist():
     for button in at.sidebar.get("download_button"):
         assert button.proto.deferred_file_id  # built on click, not on every run
         assert button.proto.ignore_rerun  # a download does not rerun the page
+
+
+@pytest.fixture()
+def long_article(tmp_path, monkeypatch) -> str:
+    """A seeds folder holding one article of 250 passages, each naming a country."""
+    from dashboard.ui import data
+
+    names = ["Niger", "Mali", "Niger", "Chad", "Niger", "Ghana"]
+    body = "\n\n".join(f"Passage {i + 1} is about {names[i % 6]}." for i in range(250))
+    (tmp_path / "long-report.txt").write_text("A long report\n\n" + body, encoding="utf-8")
+    monkeypatch.setattr(data, "SEEDS", tmp_path)
+    data.load_seeds.clear()
+    yield "long-report"
+    data.load_seeds.clear()
+
+
+def shown_numbers(at: AppTest) -> list[int]:
+    """Return the ¶ numbers of the passages the pane shows."""
+    return [int(n) for e in at.main.markdown for n in re.findall(r"¶(\d+)", e.value)]
+
+
+def test_a_long_article_is_read_a_hundred_passages_at_a_time(long_article):
+    at = run()
+    assert [c.value for c in at.main.caption if c.value.startswith("Passages")] == [
+        "Passages 1–100 of 251 listed here"]
+    assert shown_numbers(at) == list(range(1, 101))
+    pager = {b.key: b for b in at.button if b.key and b.key.startswith("page-")}
+    assert pager["page-earlier"].disabled and not pager["page-later"].disabled
+    pager["page-later"].click().run()
+    assert params(at)["passage"] == "100"
+    assert shown_numbers(at) == list(range(101, 201))
+    at.button(key="page-later").click().run()
+    assert shown_numbers(at) == list(range(201, 252))
+    assert at.button(key="page-later").disabled
+    at.button(key="page-earlier").click().run()
+    assert shown_numbers(at) == list(range(101, 201))
+
+
+def test_a_link_to_a_passage_opens_its_page_and_a_place_pages_its_own_passages(long_article):
+    at = run(doc=long_article, passage="180")
+    assert shown_numbers(at) == list(range(101, 201))
+    at = run(doc=long_article, place="NER")
+    niger = list(range(2, 252, 2))  # ¶1 is the headline; every other passage names Niger
+    assert subheaders(at) == ["Niger"]
+    assert shown_numbers(at) == niger[:100]
+    assert all(p.endswith("is about Niger.") for p in passages(at)[0])
+    at.button(key="page-later").click().run()
+    assert params(at)["place"] == "NER" and params(at)["passage"] == str(niger[100] - 1)
+    assert shown_numbers(at) == niger[100:]
+
+
+def test_a_digest_of_many_journeys_lists_five_under_the_map_and_the_chosen_one(tmp_path,
+                                                                              monkeypatch):
+    from dashboard.ui import data
+
+    trip = "The Malian minister flew to Paris and then to Berlin. Talks followed."
+    (tmp_path / "digest.txt").write_text("\n\n".join([trip] * 8), encoding="utf-8")
+    monkeypatch.setattr(data, "SEEDS", tmp_path)
+    data.load_seeds.clear()
+    try:
+        at = run()
+        journeys = sorted({b.key.split("-")[1] for b in at.button
+                           if b.key and b.key.startswith("stop-")})
+        assert journeys == ["1", "2", "3", "4", "5"]
+        captions = [c.value for c in at.main.caption]
+        assert ("8 journeys in this article: the first 5 are listed here, the first 8 drawn on "
+                "the map.") in captions
+        at = run(doc="digest", stop="7-2")
+        assert at.button(key="stop-7-2").proto.type == "primary"  # listed, and marked
+        assert subheaders(at) == ["Stop 2: Berlin"]
+    finally:
+        data.load_seeds.clear()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer
 from .geoparse import default_gazetteer
-from .models import Document, Journey, Mention, Sentence, Stop
+from .models import Document, Journey, Mention, Sentence, Stop, within
 
 MOVEMENT = re.compile(
     r"\b(?:tour(?:s|ed|ing)?|visit(?:s|ed|ing)?|trip|travel(?:s|led|ed|ling|ing)?|"
@@ -73,19 +74,26 @@ def _stops_in(document: Document, sentence: Sentence, mentions: list[Mention]) -
     return sorted(legs, key=lambda leg: leg.phase)
 
 
-def _traveller(document: Document, mentions: list[Mention], upto: int) -> tuple[str, str | None]:
-    """Return who travels (a titled person, closest before upto) and their home country."""
-    best: tuple[str, str | None] = ("", None)
+def _titled(document: Document, mentions: list[Mention]) -> list[tuple[int, str, str | None]]:
+    """Return, in text order, each titled person a nationality names ("the Nigerien Prime
+    Minister Ali Zeine"): where it starts, the words, and the home country."""
+    people = []
     for mention in mentions:
-        if mention.start > upto or mention.kind not in ("demonym", "country"):
+        if mention.kind not in ("demonym", "country"):
             continue
         title = TITLE.match(document.text, mention.end)
         if not title:
             continue
         name = NAME_AFTER.match(document.text, title.end())
         end = name.end(1) if name else title.end()
-        best = (document.text[mention.start:end].strip(), mention.country)
-    return best
+        people.append((mention.start, document.text[mention.start:end].strip(), mention.country))
+    return people
+
+
+def _traveller(people: list[tuple[int, str, str | None]], upto: int) -> tuple[str, str | None]:
+    """Return who travels (the titled person closest before upto) and their home country."""
+    at = bisect_right(people, upto, key=lambda person: person[0])
+    return people[at - 1][1:] if at else ("", None)
 
 
 def _stop(journey: int, order: int, leg: _Leg, gaz: Gazetteer, inferred: bool = False) -> Stop:
@@ -114,10 +122,9 @@ def _group(document: Document, mentions: list[Mention]) -> list[list[_Leg]]:
     groups: list[list[_Leg]] = []
     last_sentence = -2
     for i, sentence in enumerate(_sentences(document)):
-        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
         if not MOVEMENT.search(document.text, sentence.start, sentence.end):
             continue
-        legs = _stops_in(document, sentence, inside)
+        legs = _stops_in(document, sentence, within(mentions, sentence.start, sentence.end))
         if not legs:
             continue
         if i == last_sentence + 1 and groups:
@@ -141,11 +148,13 @@ def extract_journeys(document: Document, mentions: list[Mention],
                      gazetteer: Gazetteer | None = None) -> list[Journey]:
     """Return the journeys the document describes, each with its ordered stops."""
     gaz = gazetteer or default_gazetteer()
+    mentions = sorted(mentions, key=lambda m: m.start)
+    people = _titled(document, mentions)
     journeys = []
     for legs in _group(document, mentions):
         legs = _dedupe(legs)
         number = len(journeys) + 1
-        traveller, home = _traveller(document, mentions, legs[0].sentence.end)
+        traveller, home = _traveller(people, legs[0].sentence.end)
         stops = [_stop(number, order, leg, gaz) for order, leg in enumerate(legs, start=1)]
         origin = _origin(number, home, stops[0], gaz)
         if len(stops) + bool(origin) < 2:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass, field
+from operator import attrgetter
 from typing import Literal
+
+_START = attrgetter("start")
 
 MentionKind = Literal["country", "demonym", "capital", "city", "admin", "grouping", "region"]
 PlaceKind = Literal["country", "city", "admin", "grouping", "region"]
@@ -42,10 +46,10 @@ class Document:
     path: str = ""
 
     def passage_at(self, offset: int) -> Passage | None:
-        """Return the passage holding a character offset."""
-        for passage in self.passages:
-            if passage.start <= offset < passage.end:
-                return passage
+        """Return the passage holding a character offset (passages are in text order)."""
+        at = bisect_right(self.passages, offset, key=_START) - 1
+        if at >= 0 and offset < self.passages[at].end:
+            return self.passages[at]
         return None
 
     def sentence_at(self, offset: int) -> Sentence | None:
@@ -124,3 +128,10 @@ class Journey:
     index: int
     traveller: str
     stops: tuple[Stop, ...] = field(default_factory=tuple)
+
+
+def within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """Return the mentions (given in text order) that lie inside text[start:end]."""
+    low = bisect_left(mentions, start, key=_START)
+    high = bisect_left(mentions, end, key=_START)
+    return [m for m in mentions[low:high] if m.end <= end]

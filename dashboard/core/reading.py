@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
@@ -26,6 +27,23 @@ class Entry:
     name: str
     kind: str
     mentions: int
+
+
+PAGE_SIZE = 100  # passages the pane shows at once: a long report stays readable and quick
+
+
+def page(total: int, first: int | None, size: int = PAGE_SIZE) -> range:
+    """Return the positions of the page of `size` items that holds position `first`."""
+    last_page = max(total - 1, 0) // size * size
+    start = min((first or 0) // size * size, last_page)
+    return range(start, min(start + size, total))
+
+
+def position(found: list[tuple[Passage, list[Mention]]], passage: int | None) -> int:
+    """Return where in a list of passages the passage numbered `passage` is, or would be."""
+    if passage is None:
+        return 0
+    return bisect_left(found, passage, key=lambda item: item[0].index)
 
 
 def counts_for(mention: Mention, key: str) -> bool:

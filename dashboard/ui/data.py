@@ -13,6 +13,7 @@ from ..core.models import Document, Journey, Mention
 from . import mapview
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+MAP_JOURNEYS = 20  # journeys drawn on the map: a long digest's hundredth trip is noise there
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def analyse(doc: Document) -> Analysis:
 def document_layers(doc: Document, sahel: str) -> layers.Layers:
     """Return a document's map layers for a Sahel definition."""
     found = analyse(doc)
-    return layers.build_layers(doc, list(found.mentions), list(found.journeys),
+    return layers.build_layers(doc, list(found.mentions), list(found.journeys[:MAP_JOURNEYS]),
                                load_gazetteer(), load_countries(), sahel)
 
 

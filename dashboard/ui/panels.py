@@ -10,11 +10,12 @@ from markupsafe import Markup, escape
 from ..core import reading
 from ..core.gazetteer import Gazetteer
 from ..core.layers import Layers
-from ..core.models import Document, Mention, Passage
+from ..core.models import Document, Mention, Passage, within
 from . import share, state
-from .data import Analysis
+from .data import MAP_JOURNEYS, Analysis
 from .mapview import COLOURS, LAYER_TITLES
 
+STRIP_JOURNEYS = 5  # journeys whose stops the strip under the map lists as buttons
 PANE_CSS = Markup("""<style>
 .passage {border-left: 3px solid #ddd; padding: 2px 0 2px 10px; margin: 0 0 12px 0;
   line-height: 1.55}
@@ -50,7 +51,7 @@ def passage_html(doc: Document, passage: Passage, mentions: list[Mention],
     """Return a passage (or a sentence of it) with mentions highlighted and reasons listed."""
     start = passage.start if start is None else start
     end = passage.end if end is None else end
-    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    inside = within(mentions, start, end)
     body = Markup("").join(mark(s, key) for s in reading.segments(doc, start, end, inside))
     shown = [m for m in inside if key is None or reading.counts_for(m, key)]
     reasons = list(dict.fromkeys(f"{m.text} → {m.reason}" for m in shown))
@@ -64,6 +65,25 @@ def show_passages(doc: Document, found: list[tuple[Passage, list[Mention]]],
     """Show passages with their highlights."""
     html = Markup("").join(passage_html(doc, p, mentions, key) for p, _ in found)
     st.markdown(PANE_CSS + html, unsafe_allow_html=True)
+
+
+def paged(view: state.View, found: list[tuple[Passage, list[Mention]]],
+          go: Callable[[state.View], None]) -> list[tuple[Passage, list[Mention]]]:
+    """Return the page of passages the view starts at, with a pager when there are more."""
+    shown = reading.page(len(found), reading.position(found, view.passage))
+    if len(found) <= reading.PAGE_SIZE:
+        return found
+    st.caption(f"Passages {shown.start + 1:,}–{shown.stop:,} of {len(found):,} listed here")
+    before, after = st.columns(2)
+    earlier = reading.page(len(found), shown.start - 1) if shown.start else None
+    later = shown.stop if shown.stop < len(found) else None
+    before.button("◀ Earlier passages", key="page-earlier", disabled=earlier is None,
+                  on_click=go, use_container_width=True,
+                  args=(_with(view, passage=found[earlier.start][0].index if earlier else None),))
+    after.button("Later passages ▶", key="page-later", disabled=later is None, on_click=go,
+                 use_container_width=True,
+                 args=(_with(view, passage=found[later][0].index if later else None),))
+    return found[shown.start:shown.stop]
 
 
 def roles_line(roles: list[str]) -> None:
@@ -84,17 +104,19 @@ def place_pane(doc: Document, analysis: Analysis, view: state.View, gaz: Gazette
     count = sum(len(m) for _, m in found)
     st.caption(f"{count} mention{'s' * (count != 1)} in {len(found)} "
                f"passage{'s' * (len(found) != 1)}")
-    show_passages(doc, found, mentions, place.id)
+    show_passages(doc, paged(view, found, go), mentions, place.id)
     if place.members:
         members = [m for m in place.members if m in gaz.places]
         others = reading.member_passages(doc, mentions, place.id, members)
         st.markdown(f"**Passages naming its members** "
                     f"({', '.join(gaz.place(m).name for m in members)})")
         if others:
-            for passage, _ in others:
-                inside = [m for m in mentions if m.country in members]
-                st.markdown(PANE_CSS + passage_html(doc, passage, inside, None),
-                            unsafe_allow_html=True)
+            inside = [m for m in mentions if m.country in members]
+            if len(others) > reading.PAGE_SIZE:
+                st.caption(f"The first {reading.PAGE_SIZE} of {len(others):,}")
+            html = Markup("").join(passage_html(doc, passage, inside, None)
+                                   for passage, _ in others[:reading.PAGE_SIZE])
+            st.markdown(PANE_CSS + html, unsafe_allow_html=True)
         else:
             st.caption("None beyond the passages above.")
     st.button("Show the whole article", on_click=go, args=(state.select(view, None),))
@@ -138,7 +160,7 @@ def article_pane(doc: Document, analysis: Analysis, gaz: Gazetteer,
                               use_container_width=True)
     st.subheader("The article")
     found = [(p, []) for p in doc.passages]
-    show_passages(doc, found, mentions, None)
+    show_passages(doc, paged(view, found, go), mentions, None)
 
 
 def reading_pane(doc: Document, analysis: Analysis, view: state.View, gaz: Gazetteer,
@@ -154,8 +176,12 @@ def reading_pane(doc: Document, analysis: Analysis, view: state.View, gaz: Gazet
 
 def itinerary_strip(analysis: Analysis, view: state.View,
                     go: Callable[[state.View], None]) -> None:
-    """Show each journey's stops in order, each a button that selects it."""
-    for journey in analysis.journeys:
+    """Show each journey's stops in order, each a button that selects it (the first few
+    journeys, and the selected stop's)."""
+    chosen = view.stop.partition("-")[0] if view.stop else ""
+    listed = [j for j in analysis.journeys
+              if j.index <= STRIP_JOURNEYS or str(j.index) == chosen]
+    for journey in listed:
         who = f" — {journey.traveller}" if journey.traveller else ""
         st.markdown(f"**Journey {journey.index}**{escape(who)}")
         columns = st.columns(len(journey.stops))
@@ -169,6 +195,10 @@ def itinerary_strip(analysis: Analysis, view: state.View,
                           args=(state.select(view, stop.country or stop.place, key),),
                           type="primary" if view.stop == key else "secondary",
                           use_container_width=True)
+    if len(analysis.journeys) > STRIP_JOURNEYS:
+        drawn = min(len(analysis.journeys), MAP_JOURNEYS)
+        st.caption(f"{len(analysis.journeys)} journeys in this article: the first "
+                   f"{STRIP_JOURNEYS} are listed here, the first {drawn} drawn on the map.")
 
 
 def sidebar(view: state.View, docs: list[Document], gaz: Gazetteer,
