@@ -319,3 +319,25 @@ def test_a_digest_of_many_journeys_lists_five_under_the_map_and_the_chosen_one(t
         assert subheaders(at) == ["Stop 2: Berlin"]
     finally:
         data.load_seeds.clear()
+
+
+def test_the_sidebar_follows_the_url_when_it_changes(tmp_path, monkeypatch):
+    """A link, the Back button or an upload changes the view: the sidebar must say so too."""
+    from dashboard.ui import data
+
+    (tmp_path / "first.txt").write_text("First\n\nNiger and Mali met.", encoding="utf-8")
+    (tmp_path / "second.txt").write_text("Second\n\nChad and Niger met.", encoding="utf-8")
+    monkeypatch.setattr(data, "SEEDS", tmp_path)
+    data.load_seeds.clear()
+    try:
+        at = run()
+        assert at.sidebar.selectbox(key="pick-doc").value == "first"
+        at.query_params.update({"doc": "second", "layers": "aes", "sahel": "G5S"})
+        at.run()
+        assert at.sidebar.selectbox(key="pick-doc").value == "second"
+        assert layers(at) == {"layer-sahel": False, "layer-aes": True, "layer-journeys": False,
+                              "layer-countries": False, "layer-density": False}
+        assert at.sidebar.radio(key="pick-sahel").value == "G5S"
+        assert not at.exception and not at.warning
+    finally:
+        data.load_seeds.clear()

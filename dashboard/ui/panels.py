@@ -206,7 +206,8 @@ def sidebar(view: state.View, docs: list[Document], gaz: Gazetteer,
     """Show the document picker, share link, downloads, layers, Sahel definition and basemap."""
     slugs = [d.slug for d in docs]
     titles = {d.slug: d.title for d in docs}
-    st.sidebar.selectbox("Article", slugs, index=slugs.index(view.doc),
+    _shown_as("pick-doc", view.doc)
+    st.sidebar.selectbox("Article", slugs,
                          format_func=lambda s: titles.get(s, s), key="pick-doc",
                          on_change=lambda: go(state.View(doc=st.session_state["pick-doc"],
                                                          layers=view.layers, sahel=view.sahel,
@@ -215,18 +216,20 @@ def sidebar(view: state.View, docs: list[Document], gaz: Gazetteer,
     share.downloads(docs[slugs.index(view.doc)], view)
     st.sidebar.markdown("**Layers**")
     for name in state.LAYERS:
-        st.sidebar.checkbox(LAYER_TITLES[name], value=name in view.layers, key=f"layer-{name}",
+        _shown_as(f"layer-{name}", name in view.layers)
+        st.sidebar.checkbox(LAYER_TITLES[name], key=f"layer-{name}",
                             on_change=_toggle, args=(view, name, go))
     labels = {d: gaz.groupings[d]["name"] for d in state.SAHEL_DEFINITIONS}
+    _shown_as("pick-sahel", view.sahel)
     st.sidebar.radio("Sahel states, as defined by", state.SAHEL_DEFINITIONS,
-                     index=state.SAHEL_DEFINITIONS.index(view.sahel),
                      format_func=labels.get, key="pick-sahel",
                      on_change=lambda: go(_with(view, sahel=st.session_state["pick-sahel"])))
     source = gaz.groupings[view.sahel].get("source", {})
     if source:
         st.sidebar.caption(Markup("Source: <a href='{}' target='_blank'>{}</a>").format(
             source.get("url", ""), source.get("title", "")), unsafe_allow_html=True)
-    st.sidebar.radio("Basemap", state.BASEMAPS, index=state.BASEMAPS.index(view.basemap),
+    _shown_as("pick-basemap", view.basemap)
+    st.sidebar.radio("Basemap", state.BASEMAPS,
                      format_func={"natural-earth": "Natural Earth (offline)",
                                   "osm": "OpenStreetMap tiles (online)"}.get,
                      key="pick-basemap",
@@ -235,6 +238,13 @@ def sidebar(view: state.View, docs: list[Document], gaz: Gazetteer,
                        for n in state.LAYERS)
     st.sidebar.markdown(Markup("<small>{}</small>").format(Markup(swatches)),
                         unsafe_allow_html=True)
+
+
+def _shown_as(key: str, value: object) -> None:
+    """Make a sidebar widget show the view's value: a link, Back or an upload may change the
+    view after the widget last showed it, and a keyed widget keeps its own state."""
+    if st.session_state.get(key) != value:
+        st.session_state[key] = value
 
 
 def _with(view: state.View, **changes) -> state.View:
