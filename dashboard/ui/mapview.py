@@ -188,6 +188,7 @@ class Legend(MacroElement):
             font-size:9px; width:30px; margin-left:-3px}
           .leg-arrow {color:#000; font-size:15px; line-height:18px; text-align:center}
           .leaflet-container {background:#dce8f0}
+          .leaflet-interactive:focus:not(:focus-visible) {outline:none}
         </style>
         {% endmacro %}
     """)

@@ -143,6 +143,11 @@ def test_clicking_niger_shows_its_passages_without_rebuilding_the_map(
     # The selection outline (weight 4; hovering Niger also draws a weight-3 #D55E00 border).
     outline = frame.locator('path[stroke="#D55E00"][stroke-width="4"]')
     expect(outline).to_have_count(1, timeout=TIMEOUT)
+    # A mouse click draws no focus rectangle around the clicked country's bounds.
+    focused = frame.evaluate("() => { const e = document.activeElement; return e && "
+                             "e.tagName.toLowerCase() === 'path' ? getComputedStyle(e)"
+                             ".outlineStyle : null; }")
+    assert focused in (None, "none"), focused
     page_log.assert_clean()
 
 
