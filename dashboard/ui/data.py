@@ -64,4 +64,11 @@ def document_map(doc: Document, sahel: str, shown: tuple[str, ...], basemap: str
     Not cached: st_folium rewrites the ids of the map it is given, so a Map object cannot be
     reused; it hashes the map's script without ids, so an identical new map keeps the iframe.
     """
-    return mapview.build_map(document_layers(doc, sahel), shown, basemap)
+    return mapview.build_map(document_layers(doc, sahel), shown, basemap,
+                             document_shapes(doc, sahel))
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def document_shapes(doc: Document, sahel: str) -> dict[str, str]:
+    """Return a document's polygon layers as GeoJSON text (escaped; the same for every view)."""
+    return mapview.shapes(document_layers(doc, sahel))

@@ -50,13 +50,33 @@ def lighter(frame: gpd.GeoDataFrame, tolerance: float = 0.03) -> gpd.GeoDataFram
     return frame
 
 
-def country_layer(frame: gpd.GeoDataFrame, name: str, colour: str, opacity) -> folium.GeoJson:
-    """Return clickable country polygons with name, mentions and roles in the tooltip."""
+def country_json(frame: gpd.GeoDataFrame, name: str) -> str:
+    """Return country polygons as GeoJSON text: names and roles escaped, tagged for clicks."""
     data = escaped(frame, ["name", "roles"])
     data["select"] = data["iso3"]
     data["layer"] = name
+    return data.to_json(drop_id=True)
+
+
+def outline_json(frame: gpd.GeoDataFrame) -> str:
+    """Return a bloc's outline as GeoJSON text: name and roles escaped, tagged for clicks."""
+    outline = escaped(frame, ["name", "roles"])
+    outline["select"] = outline["id"]
+    return outline.to_json(drop_id=True)
+
+
+def shapes(layers: Layers) -> dict[str, str]:
+    """Return the GeoJSON text of every polygon layer (the costly part of a map: cacheable)."""
+    return {"sahel": country_json(layers.sahel, "sahel"),
+            "countries": country_json(lighter(layers.countries), "countries"),
+            "aes": country_json(layers.aes, "aes"),
+            "aes_outline": outline_json(layers.aes_outline)}
+
+
+def country_layer(data: str, name: str, colour: str, opacity) -> folium.GeoJson:
+    """Return clickable country polygons with name, mentions and roles in the tooltip."""
     return folium.GeoJson(
-        data.to_json(drop_id=True), name=LAYER_TITLES[name],
+        data, name=LAYER_TITLES[name],
         style_function=lambda f: {
             "fillColor": colour, "color": "#333333", "weight": 1,
             "fillOpacity": opacity(f["properties"]["mentions"])},
@@ -71,14 +91,12 @@ def shade(counts: list[int]):
     return lambda n: 0.25 + 0.5 * math.log1p(n) / math.log1p(top)
 
 
-def aes_layer(layers: Layers) -> folium.FeatureGroup:
+def aes_layer(members: str, outline: str) -> folium.FeatureGroup:
     """Return the AES bloc: members filled, and the bloc outlined as one clickable shape."""
     group = folium.FeatureGroup(name=LAYER_TITLES["aes"])
-    country_layer(layers.aes, "aes", COLOURS["aes"], lambda n: 0.55).add_to(group)
-    outline = escaped(layers.aes_outline, ["name", "roles"])
-    outline["select"] = outline["id"]
+    country_layer(members, "aes", COLOURS["aes"], lambda n: 0.55).add_to(group)
     folium.GeoJson(
-        outline.to_json(drop_id=True), name="AES outline",
+        outline, name="AES outline",
         style_function=lambda f: {"color": COLOURS["aes"], "weight": 4, "fill": False,
                                   "dashArray": "8 4"},
         tooltip=_tooltip(["name", "mentions", "roles"], ["", "Mentions of the bloc", ""]),
@@ -206,8 +224,13 @@ class Legend(MacroElement):
         self.body = "".join(rows)
 
 
-def build_map(layers: Layers, shown: tuple[str, ...], basemap: str) -> folium.Map:
-    """Return the map of a document's layers, with only the chosen layers drawn."""
+def build_map(layers: Layers, shown: tuple[str, ...], basemap: str,
+              polygons: dict[str, str] | None = None) -> folium.Map:
+    """Return the map of a document's layers, with only the chosen layers drawn.
+
+    polygons: the layers' shapes() when already made (they are the same for every view).
+    """
+    polygons = polygons or shapes(layers)
     fmap = offline_map(location=(18, 10), zoom_start=3, min_zoom=2, max_zoom=9,
                        prefer_canvas=False, control_scale=True, world_copy_jump=True)
     if basemap == "osm":
@@ -215,13 +238,13 @@ def build_map(layers: Layers, shown: tuple[str, ...], basemap: str) -> folium.Ma
                          ).add_to(fmap)
     fmap.add_child(Basemap(f"{IFRAME_STATIC_URL}/basemap.json"))
     if "sahel" in shown and len(layers.sahel):
-        country_layer(layers.sahel, "sahel", COLOURS["sahel"], lambda n: 0.35).add_to(fmap)
+        country_layer(polygons["sahel"], "sahel", COLOURS["sahel"], lambda n: 0.35).add_to(fmap)
     if "countries" in shown and len(layers.countries):
         opacity = shade(list(layers.countries["mentions"]))
-        country_layer(lighter(layers.countries), "countries", COLOURS["countries"],
+        country_layer(polygons["countries"], "countries", COLOURS["countries"],
                       opacity).add_to(fmap)
     if "aes" in shown and len(layers.aes):
-        aes_layer(layers).add_to(fmap)
+        aes_layer(polygons["aes"], polygons["aes_outline"]).add_to(fmap)
     if "density" in shown and len(layers.density):
         density_layer(layers).add_to(fmap)
     if "journeys" in shown and len(layers.stops):
