@@ -292,8 +292,13 @@ def page(chromium: Browser, page_log: PageLog) -> Iterator[Page]:
 def wait_for_map(page: Page, index: int = 0, timeout: float = 30_000) -> Frame:
     """Wait until the index-th st_folium map has drawn, and return its iframe's Frame."""
     iframe = page.locator(FOLIUM_IFRAME).nth(index)
-    iframe.wait_for(state="attached", timeout=timeout)
-    frame = iframe.element_handle(timeout=timeout).content_frame()
+    deadline = time.monotonic() + timeout / 1000
+    while True:  # a map being replaced: its iframe may be in the page before its frame is
+        iframe.wait_for(state="attached", timeout=timeout)
+        frame = iframe.element_handle(timeout=timeout).content_frame()
+        if frame is not None or time.monotonic() > deadline:
+            break
+        page.wait_for_timeout(100)
     assert frame is not None, "the st_folium iframe has no content frame"
     frame.wait_for_selector(".leaflet-container", state="visible", timeout=timeout)
     frame.wait_for_selector(
