@@ -250,17 +250,23 @@ def test_the_download_buttons_exist():
 
 
 @pytest.fixture()
-def long_article(tmp_path, monkeypatch) -> str:
-    """A seeds folder holding one article of 250 passages, each naming a country."""
+def seeds(tmp_path, monkeypatch):
+    """An empty seeds folder for the page (its cached listing cleared before and after)."""
     from dashboard.ui import data
 
-    names = ["Niger", "Mali", "Niger", "Chad", "Niger", "Ghana"]
-    body = "\n\n".join(f"Passage {i + 1} is about {names[i % 6]}." for i in range(250))
-    (tmp_path / "long-report.txt").write_text("A long report\n\n" + body, encoding="utf-8")
     monkeypatch.setattr(data, "SEEDS", tmp_path)
     data.load_seeds.clear()
-    yield "long-report"
+    yield tmp_path
     data.load_seeds.clear()
+
+
+@pytest.fixture()
+def long_article(seeds) -> str:
+    """A seeds folder holding one article of 250 passages, each naming a country."""
+    names = ["Niger", "Mali", "Niger", "Chad", "Niger", "Ghana"]
+    body = "\n\n".join(f"Passage {i + 1} is about {names[i % 6]}." for i in range(250))
+    (seeds / "long-report.txt").write_text("A long report\n\n" + body, encoding="utf-8")
+    return "long-report"
 
 
 def shown_numbers(at: AppTest) -> list[int]:
@@ -298,46 +304,31 @@ def test_a_link_to_a_passage_opens_its_page_and_a_place_pages_its_own_passages(l
     assert shown_numbers(at) == niger[100:]
 
 
-def test_a_digest_of_many_journeys_lists_five_under_the_map_and_the_chosen_one(tmp_path,
-                                                                              monkeypatch):
-    from dashboard.ui import data
-
+def test_a_digest_of_many_journeys_lists_five_under_the_map_and_the_chosen_one(seeds):
     trip = "The Malian minister flew to Paris and then to Berlin. Talks followed."
-    (tmp_path / "digest.txt").write_text("\n\n".join([trip] * 8), encoding="utf-8")
-    monkeypatch.setattr(data, "SEEDS", tmp_path)
-    data.load_seeds.clear()
-    try:
-        at = run()
-        journeys = sorted({b.key.split("-")[1] for b in at.button
-                           if b.key and b.key.startswith("stop-")})
-        assert journeys == ["1", "2", "3", "4", "5"]
-        captions = [c.value for c in at.main.caption]
-        assert ("8 journeys in this article: the first 5 are listed here, the first 8 drawn on "
-                "the map.") in captions
-        at = run(doc="digest", stop="7-2")
-        assert at.button(key="stop-7-2").proto.type == "primary"  # listed, and marked
-        assert subheaders(at) == ["Stop 2: Berlin"]
-    finally:
-        data.load_seeds.clear()
+    (seeds / "digest.txt").write_text("\n\n".join([trip] * 8), encoding="utf-8")
+    at = run()
+    journeys = sorted({b.key.split("-")[1] for b in at.button
+                       if b.key and b.key.startswith("stop-")})
+    assert journeys == ["1", "2", "3", "4", "5"]
+    captions = [c.value for c in at.main.caption]
+    assert ("8 journeys in this article: the first 5 are listed here, the first 8 drawn on "
+            "the map.") in captions
+    at = run(doc="digest", stop="7-2")
+    assert at.button(key="stop-7-2").proto.type == "primary"  # listed, and marked
+    assert subheaders(at) == ["Stop 2: Berlin"]
 
 
-def test_the_sidebar_follows_the_url_when_it_changes(tmp_path, monkeypatch):
+def test_the_sidebar_follows_the_url_when_it_changes(seeds):
     """A link, the Back button or an upload changes the view: the sidebar must say so too."""
-    from dashboard.ui import data
-
-    (tmp_path / "first.txt").write_text("First\n\nNiger and Mali met.", encoding="utf-8")
-    (tmp_path / "second.txt").write_text("Second\n\nChad and Niger met.", encoding="utf-8")
-    monkeypatch.setattr(data, "SEEDS", tmp_path)
-    data.load_seeds.clear()
-    try:
-        at = run()
-        assert at.sidebar.selectbox(key="pick-doc").value == "first"
-        at.query_params.update({"doc": "second", "layers": "aes", "sahel": "G5S"})
-        at.run()
-        assert at.sidebar.selectbox(key="pick-doc").value == "second"
-        assert layers(at) == {"layer-sahel": False, "layer-aes": True, "layer-journeys": False,
-                              "layer-countries": False, "layer-density": False}
-        assert at.sidebar.radio(key="pick-sahel").value == "G5S"
-        assert not at.exception and not at.warning
-    finally:
-        data.load_seeds.clear()
+    (seeds / "first.txt").write_text("First\n\nNiger and Mali met.", encoding="utf-8")
+    (seeds / "second.txt").write_text("Second\n\nChad and Niger met.", encoding="utf-8")
+    at = run()
+    assert at.sidebar.selectbox(key="pick-doc").value == "first"
+    at.query_params.update({"doc": "second", "layers": "aes", "sahel": "G5S"})
+    at.run()
+    assert at.sidebar.selectbox(key="pick-doc").value == "second"
+    assert layers(at) == {"layer-sahel": False, "layer-aes": True, "layer-journeys": False,
+                          "layer-countries": False, "layer-density": False}
+    assert at.sidebar.radio(key="pick-sahel").value == "G5S"
+    assert not at.exception and not at.warning

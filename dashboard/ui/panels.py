@@ -70,19 +70,18 @@ def show_passages(doc: Document, found: list[tuple[Passage, list[Mention]]],
 def paged(view: state.View, found: list[tuple[Passage, list[Mention]]],
           go: Callable[[state.View], None]) -> list[tuple[Passage, list[Mention]]]:
     """Return the page of passages the view starts at, with a pager when there are more."""
-    shown = reading.page(len(found), reading.position(found, view.passage))
     if len(found) <= reading.PAGE_SIZE:
         return found
+    shown = reading.page(len(found), reading.position(found, view.passage))
     st.caption(f"Passages {shown.start + 1:,}–{shown.stop:,} of {len(found):,} listed here")
-    before, after = st.columns(2)
-    earlier = reading.page(len(found), shown.start - 1) if shown.start else None
+    earlier = shown.start - reading.PAGE_SIZE if shown.start else None
     later = shown.stop if shown.stop < len(found) else None
-    before.button("◀ Earlier passages", key="page-earlier", disabled=earlier is None,
-                  on_click=go, use_container_width=True,
-                  args=(_with(view, passage=found[earlier.start][0].index if earlier else None),))
-    after.button("Later passages ▶", key="page-later", disabled=later is None, on_click=go,
-                 use_container_width=True,
-                 args=(_with(view, passage=found[later][0].index if later else None),))
+    for column, label, key, first in zip(
+            st.columns(2), ("◀ Earlier passages", "Later passages ▶"),
+            ("page-earlier", "page-later"), (earlier, later), strict=True):
+        start = None if first is None else found[first][0].index
+        column.button(label, key=key, disabled=first is None, on_click=go,
+                      args=(_with(view, passage=start),), use_container_width=True)
     return found[shown.start:shown.stop]
 
 
@@ -111,12 +110,10 @@ def place_pane(doc: Document, analysis: Analysis, view: state.View, gaz: Gazette
         st.markdown(f"**Passages naming its members** "
                     f"({', '.join(gaz.place(m).name for m in members)})")
         if others:
-            inside = [m for m in mentions if m.country in members]
             if len(others) > reading.PAGE_SIZE:
                 st.caption(f"The first {reading.PAGE_SIZE} of {len(others):,}")
-            html = Markup("").join(passage_html(doc, passage, inside, None)
-                                   for passage, _ in others[:reading.PAGE_SIZE])
-            st.markdown(PANE_CSS + html, unsafe_allow_html=True)
+            inside = [m for m in mentions if m.country in members]
+            show_passages(doc, others[:reading.PAGE_SIZE], inside, None)
         else:
             st.caption("None beyond the passages above.")
     st.button("Show the whole article", on_click=go, args=(state.select(view, None),))
