@@ -219,10 +219,8 @@ def test_toggling_a_layer_changes_the_url_and_keeps_the_selection():
 
 
 def share_link(at: AppTest) -> str:
-    """Return the link shown under "Share this view" in the sidebar."""
-    heading = [i for i, e in enumerate(at.sidebar) if getattr(e, "value", None)
-               == "**Share this view**"]
-    assert len(heading) == 1
+    """Return the link shown in the sidebar's "Share this view" popover."""
+    assert [p.proto.popover.label for p in at.sidebar.get("popover")].count("Share this view") == 1
     fields = [f.value for f in at.sidebar.text_input if f.label == "Link to this view"]
     assert len(fields) == 1
     return fields[0]

@@ -24,10 +24,9 @@ class Analysis:
     journeys: tuple[Journey, ...]
 
 
-@st.cache_resource(show_spinner=False)
 def load_gazetteer() -> gazetteer.Gazetteer:
-    """Return the gazetteer (once per process)."""
-    return gazetteer.load()
+    """Return the gazetteer (once per process, shared with the exports)."""
+    return geoparse.default_gazetteer()
 
 
 @st.cache_resource(show_spinner=False)

@@ -171,7 +171,9 @@ class Basemap(MacroElement):
             map.createPane("basemap").style.zIndex = 350;
             fetch({{ this.url|tojson }}).then(function (response) { return response.json(); })
                 .then(function (data) {
+                    // One canvas, not an SVG path per country: nothing to click, less to lay out.
                     L.geoJSON(data, {pane: "basemap", interactive: false,
+                                     renderer: L.canvas({pane: "basemap"}),
                                      style: {{ this.style|tojson }}}).addTo(map);
                 });
         })();

@@ -78,25 +78,26 @@ def export_text(doc: Document, sahel: str, fmt: str) -> str:
 
 
 def share_box(view: state.View) -> None:
-    """Show the full link of the current view in a field to select and copy.
+    """Offer the full link of the current view, in a field to select and copy.
 
-    A text field, not st.code: the code block's syntax highlighter is a 1.5 MB script that
-    every first visit would load before the map.
+    In a popover, as the downloads are: a closed popover's widgets are not drawn, so a visit
+    does not wait for the browser to fetch their scripts. A text field, not st.code: the code
+    block's syntax highlighter is a 1.5 MB script.
     """
-    st.sidebar.markdown("**Share this view**")
     url = share_url(base_url(), view)
-    st.sidebar.text_input("Link to this view", value=url, key=f"share-{url}",
-                          help="Select the link and copy it; it reopens this view.")
+    with st.sidebar.popover("Share this view", use_container_width=True):
+        st.text_input("Link to this view", value=url, key=f"share-{url}",
+                      help="Select the link and copy it; it reopens this view.")
 
 
 def downloads(doc: Document, view: state.View) -> None:
     """Offer the current document as GeoJSON, CSV and standalone HTML (built on click)."""
-    st.sidebar.markdown("**Download this article's map**")
-    for fmt, label, mime in DOWNLOADS:
-        st.sidebar.download_button(
-            label, functools.partial(export_text, doc, view.sahel, fmt),
-            file_name=f"{doc.slug}.{fmt}", mime=mime, key=f"download-{fmt}",
-            on_click="ignore", use_container_width=True)
+    with st.sidebar.popover("Download this article's map", use_container_width=True):
+        for fmt, label, mime in DOWNLOADS:
+            st.download_button(
+                label, functools.partial(export_text, doc, view.sahel, fmt),
+                file_name=f"{doc.slug}.{fmt}", mime=mime, key=f"download-{fmt}",
+                on_click="ignore", use_container_width=True)
 
 
 def first_load(corrected: bool, view: state.View) -> None:

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, ConsoleMessage, Frame, Page, Request, Response
+    from playwright.sync_api import Browser, ConsoleMessage, Frame, Locator, Page, Request, Response
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 APPS_DIR = Path(__file__).resolve().parent / "apps"
@@ -305,6 +305,14 @@ def wait_for_map(page: Page, index: int = 0, timeout: float = 30_000) -> Frame:
         "path.leaflet-interactive, .leaflet-marker-icon", state="visible", timeout=timeout
     )
     return frame
+
+
+def open_popover(page: Page, label: str) -> Locator:
+    """Open the sidebar popover with this label, as a user would; return its open body."""
+    page.get_by_test_id("stSidebar").get_by_role("button", name=label).click()
+    body = page.get_by_test_id("stPopoverBody").last
+    body.wait_for(state="visible", timeout=10_000)
+    return body
 
 
 def save_screenshot(page: Page, name: str) -> Path:

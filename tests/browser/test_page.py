@@ -114,7 +114,7 @@ def test_clicking_niger_shows_its_passages_without_rebuilding_the_map(
     frame.locator(".leaflet-control-zoom-in").click()
     frame.wait_for_function("() => window.map.getZoom() === 4 && !window.map._animatingZoom")
     # Bring Niger to the middle, clear of the legend and controls, as a user would drag.
-    frame.evaluate("([la, lo]) => map.panTo([la, lo + 2], {animate: false})", INSIDE_NIGER)
+    frame.evaluate("([la, lo]) => { map.panTo([la, lo + 2], {animate: false}); }", INSIDE_NIGER)
     page.wait_for_timeout(400)
     before = frame.evaluate("() => ({zoom: map.getZoom(), c: map.getCenter()})")
     assert frame.evaluate("([la, lo]) => map.getBounds().contains([la, lo])", INSIDE_NIGER)

@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.conftest import PageLog, StreamlitServer
+from tests.browser.conftest import PageLog, StreamlitServer, open_popover
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -34,12 +34,13 @@ CAPTION = re.compile(r"^\d+ mentions? in \d+ passages?$")
 
 
 def share_link(page: Page) -> str:
-    """Return the link shown under "Share this view" in the sidebar."""
-    sidebar = page.get_by_test_id("stSidebar")
-    expect(sidebar.get_by_text("Share this view", exact=True)).to_be_visible()
-    field = sidebar.get_by_role("textbox", name="Link to this view")
+    """Open the sidebar's "Share this view" popover and return the link it shows."""
+    field = open_popover(page, "Share this view").get_by_role("textbox",
+                                                              name="Link to this view")
     expect(field).to_have_count(1)
-    return field.input_value().strip()
+    link = field.input_value().strip()
+    page.keyboard.press("Escape")  # close it again, as a user would
+    return link
 
 
 def layer_boxes(page: Page) -> list[bool]:
@@ -151,9 +152,11 @@ def test_a_corrected_first_load_adds_no_history_entry(page: Page, base_url: str,
 
 def download(page: Page, label: str) -> tuple[str, str]:
     """Click a download button in the sidebar; return the file's name and text."""
+    menu = open_popover(page, "Download this article's map")
     with page.expect_download(timeout=TIMEOUT) as info:
-        page.get_by_test_id("stSidebar").get_by_role("button", name=label).click()
+        menu.get_by_role("button", name=label).click()
     file = info.value
+    page.keyboard.press("Escape")  # close the popover again
     assert file.failure() is None
     return file.suggested_filename, Path(file.path()).read_text(encoding="utf-8")
 

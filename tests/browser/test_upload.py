@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.browser.conftest import PageLog, wait_for_map
+from tests.browser.conftest import PageLog, open_popover, wait_for_map
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -22,8 +22,9 @@ ARTICLE = (f"---\ntitle: Chad and Niger {PAYLOAD}\nsource: Test wire\n---\n"
 
 
 def upload(page: Page, name: str, data: bytes) -> None:
-    """Choose a file in the sidebar's upload box."""
-    box = page.get_by_test_id("stSidebar").get_by_test_id("stFileUploaderDropzoneInput")
+    """Choose a file in the upload box of the sidebar's "Add an article" popover."""
+    box = open_popover(page, "Add an article (.txt or .md)").get_by_test_id(
+        "stFileUploaderDropzoneInput")
     box.set_input_files({"name": name, "mimeType": "text/plain", "buffer": data})
 
 
