@@ -1,5 +1,6 @@
 """The geoparser: hard cases as tables, and the first article against its hand-made gold."""
 
+import gc
 import json
 from pathlib import Path
 
@@ -131,3 +132,10 @@ def test_an_article_repeated_in_one_long_document_is_read_the_same_in_every_copy
     step = len(text) + len(gap)
     expected = [(s + k * step, e + k * step, p) for k in range(40) for s, e, p in alone]
     assert alone and together == expected
+
+
+def test_the_process_gazetteer_is_kept_out_of_the_garbage_collectors_walks():
+    """Streamlit collects after every run: the gazetteer's objects must not be walked each time."""
+    gaz = default_gazetteer()
+    assert default_gazetteer() is gaz  # loaded once per process
+    assert gc.get_freeze_count() >= len(gaz.places) + sum(map(len, gaz.index.values()))
