@@ -50,27 +50,22 @@ def lighter(frame: gpd.GeoDataFrame, tolerance: float = 0.03) -> gpd.GeoDataFram
     return frame
 
 
-def country_json(frame: gpd.GeoDataFrame, name: str) -> str:
-    """Return country polygons as GeoJSON text: names and roles escaped, tagged for clicks."""
+def polygons_json(frame: gpd.GeoDataFrame, key: str, layer: str | None = None) -> str:
+    """Return polygons as GeoJSON text: names and roles escaped, each tagged with the id a
+    click selects (the frame's key column) and, for country layers, the layer's name."""
     data = escaped(frame, ["name", "roles"])
-    data["select"] = data["iso3"]
-    data["layer"] = name
+    data["select"] = data[key]
+    if layer is not None:
+        data["layer"] = layer
     return data.to_json(drop_id=True)
-
-
-def outline_json(frame: gpd.GeoDataFrame) -> str:
-    """Return a bloc's outline as GeoJSON text: name and roles escaped, tagged for clicks."""
-    outline = escaped(frame, ["name", "roles"])
-    outline["select"] = outline["id"]
-    return outline.to_json(drop_id=True)
 
 
 def shapes(layers: Layers) -> dict[str, str]:
     """Return the GeoJSON text of every polygon layer (the costly part of a map: cacheable)."""
-    return {"sahel": country_json(layers.sahel, "sahel"),
-            "countries": country_json(lighter(layers.countries), "countries"),
-            "aes": country_json(layers.aes, "aes"),
-            "aes_outline": outline_json(layers.aes_outline)}
+    return {"sahel": polygons_json(layers.sahel, "iso3", "sahel"),
+            "countries": polygons_json(lighter(layers.countries), "iso3", "countries"),
+            "aes": polygons_json(layers.aes, "iso3", "aes"),
+            "aes_outline": polygons_json(layers.aes_outline, "id")}
 
 
 def country_layer(data: str, name: str, colour: str, opacity) -> folium.GeoJson:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import streamlit as st
 from markupsafe import Markup, escape
@@ -81,7 +82,7 @@ def paged(view: state.View, found: list[tuple[Passage, list[Mention]]],
             ("page-earlier", "page-later"), (earlier, later), strict=True):
         start = None if first is None else found[first][0].index
         column.button(label, key=key, disabled=first is None, on_click=go,
-                      args=(_with(view, passage=start),), use_container_width=True)
+                      args=(replace(view, passage=start),), use_container_width=True)
     return found[shown.start:shown.stop]
 
 
@@ -220,7 +221,7 @@ def sidebar(view: state.View, docs: list[Document], gaz: Gazetteer,
     _shown_as("pick-sahel", view.sahel)
     st.sidebar.radio("Sahel states, as defined by", state.SAHEL_DEFINITIONS,
                      format_func=labels.get, key="pick-sahel",
-                     on_change=lambda: go(_with(view, sahel=st.session_state["pick-sahel"])))
+                     on_change=lambda: go(replace(view, sahel=st.session_state["pick-sahel"])))
     source = gaz.groupings[view.sahel].get("source", {})
     if source:
         st.sidebar.caption(Markup("Source: <a href='{}' target='_blank'>{}</a>").format(
@@ -230,7 +231,7 @@ def sidebar(view: state.View, docs: list[Document], gaz: Gazetteer,
                      format_func={"natural-earth": "Natural Earth (offline)",
                                   "osm": "OpenStreetMap tiles (online)"}.get,
                      key="pick-basemap",
-                     on_change=lambda: go(_with(view, basemap=st.session_state["pick-basemap"])))
+                     on_change=lambda: go(replace(view, basemap=st.session_state["pick-basemap"])))
     swatches = "".join(f"<span style='color:{COLOURS[n]}'>■</span> {LAYER_TITLES[n]}<br>"
                        for n in state.LAYERS)
     st.sidebar.markdown(Markup("<small>{}</small>").format(Markup(swatches)),
@@ -244,15 +245,8 @@ def _shown_as(key: str, value: object) -> None:
         st.session_state[key] = value
 
 
-def _with(view: state.View, **changes) -> state.View:
-    """Return the view with some fields changed."""
-    from dataclasses import replace
-
-    return replace(view, **changes)
-
-
 def _toggle(view: state.View, name: str, go: Callable[[state.View], None]) -> None:
     """Turn one layer on or off."""
     on = st.session_state[f"layer-{name}"]
     chosen = set(view.layers) | {name} if on else set(view.layers) - {name}
-    go(_with(view, layers=tuple(n for n in state.LAYERS if n in chosen)))
+    go(replace(view, layers=tuple(n for n in state.LAYERS if n in chosen)))
