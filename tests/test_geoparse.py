@@ -139,3 +139,4 @@ def test_the_process_gazetteer_is_kept_out_of_the_garbage_collectors_walks():
     gaz = default_gazetteer()
     assert default_gazetteer() is gaz  # loaded once per process
     assert gc.get_freeze_count() >= len(gaz.places) + sum(map(len, gaz.index.values()))
+    assert gc.isenabled()  # collection paused only while loading

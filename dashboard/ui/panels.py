@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -16,6 +17,7 @@ from . import share, state
 from .data import MAP_JOURNEYS, Analysis
 from .mapview import COLOURS, LAYER_TITLES
 
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~$-])")
 STRIP_JOURNEYS = 5  # journeys whose stops the strip under the map lists as buttons
 PANE_CSS = Markup("""<style>
 .passage {border-left: 3px solid #ddd; padding: 2px 0 2px 10px; margin: 0 0 12px 0;
@@ -26,6 +28,11 @@ PANE_CSS = Markup("""<style>
 .passage .num {color: #888; font-size: 0.8em}
 .roles {color: #444}
 </style>""")
+
+
+def plain(text: str) -> str:
+    """Escape Markdown so a value from outside shows as typed."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def header(doc: Document) -> None:
@@ -181,7 +188,7 @@ def itinerary_strip(analysis: Analysis, view: state.View,
               if j.index <= STRIP_JOURNEYS or str(j.index) == chosen]
     for journey in listed:
         who = f" — {journey.traveller}" if journey.traveller else ""
-        st.markdown(f"**Journey {journey.index}**{escape(who)}")
+        st.markdown(f"**Journey {journey.index}**{plain(who)}")
         columns = st.columns(len(journey.stops))
         for column, stop in zip(columns, journey.stops, strict=True):
             key = f"{journey.index}-{stop.order}"
@@ -199,19 +206,29 @@ def itinerary_strip(analysis: Analysis, view: state.View,
                    f"{STRIP_JOURNEYS} are listed here, the first {drawn} drawn on the map.")
 
 
+def article_picker(view: state.View, docs: list[Document],
+                   go: Callable[[state.View], None]) -> None:
+    """Offer the articles as a list in a popover named after the current one.
+
+    A select box mounted in the sidebar cost every visit about 100 ms of the browser's time
+    before the map was drawn (its scripts); a closed popover's list costs nothing.
+    """
+    titles = {d.slug: d.title or d.slug for d in docs}
+    _shown_as("pick-doc", view.doc)
+    with st.sidebar.popover(f"Article: {plain(titles[view.doc])}", use_container_width=True):
+        st.radio("Article", list(titles), format_func=titles.get, key="pick-doc",
+                 label_visibility="collapsed",
+                 on_change=lambda: go(state.View(doc=st.session_state["pick-doc"],
+                                                 layers=view.layers, sahel=view.sahel,
+                                                 basemap=view.basemap)))
+
+
 def sidebar(view: state.View, docs: list[Document], gaz: Gazetteer,
             go: Callable[[state.View], None]) -> None:
     """Show the document picker, share link, downloads, layers, Sahel definition and basemap."""
-    slugs = [d.slug for d in docs]
-    titles = {d.slug: d.title for d in docs}
-    _shown_as("pick-doc", view.doc)
-    st.sidebar.selectbox("Article", slugs,
-                         format_func=lambda s: titles.get(s, s), key="pick-doc",
-                         on_change=lambda: go(state.View(doc=st.session_state["pick-doc"],
-                                                         layers=view.layers, sahel=view.sahel,
-                                                         basemap=view.basemap)))
+    article_picker(view, docs, go)
     share.share_box(view)
-    share.downloads(docs[slugs.index(view.doc)], view)
+    share.downloads(next(d for d in docs if d.slug == view.doc), view)
     st.sidebar.markdown("**Layers**")
     for name in state.LAYERS:
         _shown_as(f"layer-{name}", name in view.layers)

@@ -105,6 +105,8 @@ def test_map_draws_with_no_failed_or_remote_request(page: Page, base_url: str,
     assert pane_heading(page) == "Places in this article"
     expect(page.get_by_test_id("stException")).to_have_count(0)
     assert params(page) == {}  # nothing to correct: the URL is left as opened
+    icon = page.eval_on_selector("link[rel='shortcut icon']", "l => decodeURIComponent(l.href)")
+    assert icon.startswith("data:image/svg+xml,<svg") and "\N{WORLD MAP}" in icon  # no request
     page_log.assert_clean()
 
 

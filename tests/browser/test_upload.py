@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import pytest
@@ -49,3 +50,21 @@ def test_a_bad_upload_is_reported_and_the_article_kept(page: Page, base_url: str
     expect(alert).to_contain_text("photo.txt: looks like a binary file", timeout=TIMEOUT)
     expect(page.locator("h3").first).to_have_text("Niger")
     expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_the_article_picker_goes_back_to_the_seed_and_the_map_follows(page: Page, base_url: str,
+                                                                      page_log: PageLog):
+    open_page(page, base_url)
+    upload(page, "chad-niger.md", ARTICLE.encode())
+    page.wait_for_url(re.compile(r"[?&]doc=upload-chad-niger"), timeout=TIMEOUT)
+    expect(page.get_by_role("button", name="Chad · 2")).to_be_visible(timeout=TIMEOUT)
+    page.keyboard.press("Escape")  # close the upload popover, as a user would
+    picker = open_popover(page, f"Article: Chad and Niger {PAYLOAD}")  # the title as typed
+    picker.get_by_text("Niger in Russia", exact=True).click()
+    page.wait_for_url(re.compile(r"[?&]doc=niger-russia-military-cooperation"), timeout=TIMEOUT)
+    expect(page.get_by_role("button", name="Russia · 11")).to_be_visible(timeout=TIMEOUT)
+    frame = wait_for_map(page)
+    expect(frame.locator(".stop-pin")).to_have_text(["start", "1", "2", "3", "4"],
+                                                    timeout=TIMEOUT)
+    assert page.evaluate("() => window.__xss") is None
+    page_log.assert_clean()
