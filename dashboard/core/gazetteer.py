@@ -172,7 +172,8 @@ def _add_country(gaz: Gazetteer, row: dict) -> None:
 
 
 def _read_cities(gaz: Gazetteer, path: Path) -> None:
-    """Index the GeoNames cities."""
+    """Index the GeoNames cities; capitals are named as such, so resolution can prefer them."""
+    capitals = set(gaz.capitals.values())
     with path.open(encoding="utf-8", newline="") as handle:
         header = handle.readline().rstrip("\r\n").split("\t")
         if header != list(CITY_COLUMNS):
@@ -182,10 +183,11 @@ def _read_cities(gaz: Gazetteer, path: Path) -> None:
             place = Place(city, "city", name, country, float(lat), float(lon),
                           int(population or 0))
             gaz.places[city] = place
-            gaz.add(Entry(city, name, "city"))
+            how = "capital" if city in capitals else "city"
+            gaz.add(Entry(city, name, how))
             for alt in alt_names.split("|") if alt_names else ():
                 if len(alt) > 3 and not gaz.is_common_word(alt):
-                    gaz.add(Entry(city, alt, "city"))
+                    gaz.add(Entry(city, alt, how))
 
 
 def _add_admin(gaz: Gazetteer, row: dict) -> None:
@@ -247,15 +249,6 @@ def _add_metonyms(gaz: Gazetteer) -> None:
                 gaz.add(Entry(entry.place, form, "seat"))
 
 
-def _mark_capitals(gaz: Gazetteer) -> None:
-    """Give capital cities the 'capital' way of naming, so resolution can prefer them."""
-    capitals = set(gaz.capitals.values())
-    for entries in gaz.index.values():
-        for i, entry in enumerate(entries):
-            if entry.how == "city" and entry.place in capitals:
-                entries[i] = Entry(entry.place, entry.form, "capital", entry.exact_case)
-
-
 def load(folder: str | Path = GEODATA) -> Gazetteer:
     """Read the committed geodata into a Gazetteer."""
     folder = Path(folder)
@@ -274,7 +267,6 @@ def load(folder: str | Path = GEODATA) -> Gazetteer:
     for row in groupings["groupings"]:
         _add_grouping(gaz, row)
     _add_continents(gaz, data["countries"])
-    _mark_capitals(gaz)
     _mark_prominent_admins(gaz)
     _add_metonyms(gaz)
     gaz.finish()
