@@ -23,6 +23,7 @@ from . import geoparse, itinerary
 from .gazetteer import GEODATA
 from .layers import Layers, build_layers, read_countries
 from .models import Document, Journey, Mention
+from .palette import COLOURS
 from .reading import passages_for
 
 FORMATS = ("geojson", "csv", "html")
@@ -258,9 +259,10 @@ def standalone_html(doc: Document, mentions: list[Mention], journeys: list[Journ
     basemap = json.loads(BASEMAP.read_text(encoding="utf-8"))
     return PAGE.format(
         lang=html.escape(doc.language or "en"), title=html.escape(doc.title or doc.slug),
-        leaflet_css=leaflet_css(), css=CSS, header=header(doc),
+        leaflet_css=leaflet_css(), css=CSS + COLOUR_CSS, header=header(doc),
         features=script_json(collection), basemap=script_json(basemap),
-        leaflet_js=leaflet_js(), script=SCRIPT)
+        leaflet_js=leaflet_js(), script=SCRIPT.replace("__COLOURS__", json.dumps(LAYER_COLOURS))
+        .replace("__BASEMAP_STYLE__", json.dumps(BASEMAP_STYLE)))
 
 
 # ---------------------------------------------------------------- files
@@ -296,26 +298,36 @@ body { display: flex; flex-direction: column; }
 header { padding: .5rem 1rem; border-bottom: 1px solid #ccc; }
 header h1 { font-size: 1.2rem; margin: 0; }
 header p { margin: .2rem 0 0; color: #444; }
-#map { flex: 1; background: #cfe3ef; }
+#map { flex: 1; }
 .popup h2 { font-size: 1rem; margin: 0 0 .3rem; }
 .popup ul { margin: 0 0 .4rem; padding-left: 1.1rem; }
 .popup .passage { margin: .4rem 0; }
 .popup .passage-number { color: #666; font-size: .8em; margin-right: .3em; }
 .popup mark { background: #F0E442; padding: 0 .1em; }
 .popup .none { color: #666; font-style: italic; }
-.stop-icon { background: #fff; border: 2px solid #009E73; border-radius: 50%; width: 18px;
-  height: 18px; line-height: 18px; text-align: center; font: bold 12px/18px sans-serif; }
-.stop-icon.inferred { border-style: dashed; }
+.stop-icon { color: #fff; border: 2px solid #fff; border-radius: 50%;
+  box-shadow: 0 0 2px #000; text-align: center; font: bold 12px/18px sans-serif; }
+.stop-icon.inferred { background: #fff; border-style: dashed; border-radius: 11px;
+  font-size: 9px; }
 .swatch { display: inline-block; width: .9em; height: .9em; margin-right: .3em;
   vertical-align: -.1em; border: 1px solid #333; }
 """
 
-# Okabe–Ito colours, safe for the common colour-vision deficiencies.
+# The page's palette (core/palette.py), by the export's layer names.
+LAYER_COLOURS = {"aes": COLOURS["aes"], "sahel": COLOURS["sahel"],
+                 "countries": COLOURS["countries"], "aes_outline": COLOURS["aes"],
+                 "legs": COLOURS["journeys"], "stops": COLOURS["journeys"]}
+COLOUR_CSS = (f"#map {{ background: {COLOURS['sea']}; }}\n"
+              f".stop-icon {{ background: {COLOURS['journeys']}; }}\n"
+              f".stop-icon.inferred {{ color: {COLOURS['journeys']}; "
+              f"border-color: {COLOURS['journeys']}; }}\n")
+BASEMAP_STYLE = {"color": COLOURS["border"], "weight": 0.6, "fillColor": COLOURS["land"],
+                 "fillOpacity": 1}
+
 SCRIPT = """
 (function () {
   "use strict";
-  var COLOURS = {aes: "#D55E00", sahel: "#E69F00", countries: "#56B4E9",
-                 aes_outline: "#000000", legs: "#CC79A7", stops: "#009E73"};
+  var COLOURS = __COLOURS__;
   var LABELS = {sahel: "Sahel states", aes: "AES members", countries: "Other countries mentioned",
                 aes_outline: "AES bloc outline", legs: "Journey legs", stops: "Journey stops"};
   var ORDER = ["sahel", "aes", "countries", "aes_outline", "legs", "stops"];
@@ -373,15 +385,14 @@ SCRIPT = """
   }
 
   function stopMarker(feature, latlng) {
-    var p = feature.properties, label = el("div", String(p.order));
-    var icon = L.divIcon({html: label, iconSize: [22, 22],
+    var p = feature.properties, label = el("div", p.inferred ? "start" : String(p.order));
+    var icon = L.divIcon({html: label, iconSize: p.inferred ? [34, 22] : [22, 22],
                           className: "stop-icon" + (p.inferred ? " inferred" : "")});
     return L.marker(latlng, {icon: icon, title: p.name, zIndexOffset: 1000 - p.order});
   }
 
   var map = L.map("map", {worldCopyJump: false, zoomSnap: 0.25});
-  var base = L.geoJSON(basemap, {interactive: false, style: {color: "#9a9a9a", weight: 0.6,
-    fillColor: "#f4f1ea", fillOpacity: 1}}).addTo(map);
+  var base = L.geoJSON(basemap, {interactive: false, style: __BASEMAP_STYLE__}).addTo(map);
   var overlays = {}, groups = {};
   ORDER.forEach(function (name) { groups[name] = L.featureGroup().addTo(map); });
   L.geoJSON(data, {

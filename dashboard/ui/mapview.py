@@ -11,13 +11,10 @@ from branca.element import MacroElement
 from folium.template import Template
 
 from ..core.layers import Layers
+from ..core.palette import COLOURS
 from .assets import IFRAME_STATIC_URL, offline_map
 
 # Okabe–Ito colours: told apart by readers with the common colour-vision deficiencies.
-COLOURS = {
-    "sahel": "#E69F00", "aes": "#0072B2", "countries": "#CC79A7", "journeys": "#000000",
-    "density": "#009E73", "selected": "#D55E00", "land": "#EEEEEA", "border": "#B5B5B5",
-}
 LAYER_TITLES = {
     "sahel": "Sahel states", "aes": "AES bloc", "journeys": "Journeys",
     "countries": "Other mentioned countries", "density": "Mention density",
@@ -202,7 +199,7 @@ class Legend(MacroElement):
           .stop-pin.inferred {background:#fff; color:#000; border:2px dashed #000;
             font-size:9px; width:30px; margin-left:-3px}
           .leg-arrow {color:#000; font-size:15px; line-height:18px; text-align:center}
-          .leaflet-container {background:#dce8f0}
+          .leaflet-container {background:{{ this.sea }}}
           .leaflet-interactive:focus:not(:focus-visible) {outline:none}
         </style>
         {% endmacro %}
@@ -219,6 +216,7 @@ class Legend(MacroElement):
             rows.append("<div>① stop, in travel order; dashed ring: at the assumed capital"
                         "</div>")
         self.body = "".join(rows)
+        self.sea = COLOURS["sea"]
 
 
 def build_map(layers: Layers, shown: tuple[str, ...], basemap: str,

@@ -13,9 +13,10 @@ from ..core import reading
 from ..core.gazetteer import Gazetteer
 from ..core.layers import Layers
 from ..core.models import Document, Mention, Passage, within
+from ..core.palette import COLOURS
 from . import share, state
 from .data import MAP_JOURNEYS, Analysis
-from .mapview import COLOURS, LAYER_TITLES
+from .mapview import LAYER_TITLES
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~$-])")
 STRIP_JOURNEYS = 5  # journeys whose stops the strip under the map lists as buttons

@@ -86,7 +86,8 @@ def test_the_map_draws_offline_and_niger_shows_its_passages(open_export):
     opened = open_export(documents.load(SEED))
     page = opened.page
     assert page.locator("path.country-NER").count() == 1
-    assert page.locator(".stop-icon").count() == 5
+    stops = page.locator(".stop-icon").all_inner_texts()
+    assert stops == ["start", "1", "2", "3", "4"]  # labelled as on the page
     assert page.locator(".leaflet-control-layers-overlays label").count() == 6
     click_country(page, "NER")
     popup = page.locator(".leaflet-popup-content .popup")
@@ -96,6 +97,20 @@ def test_the_map_draws_offline_and_niger_shows_its_passages(open_export):
     assert any("Niger" in mark for mark in marks), marks
     assert opened.outside_requests() == []
     assert opened.errors == []
+
+
+AES_FILL, SAHEL_FILL, COUNTRIES_FILL = "#0072B2", "#E69F00", "#CC79A7"  # as the page draws them
+
+
+def test_the_export_wears_the_pages_colours(open_export):
+    """A reader with the page and the downloaded map open side by side sees one colour scheme."""
+    page = open_export(documents.load(SEED)).page
+    fills = page.eval_on_selector_all(
+        "path.country", "ps => Object.fromEntries(ps.map(p => [p.getAttribute('class')"
+        ".match(/country-(\\w+)/)[1], p.getAttribute('fill')]))")
+    assert fills["NER"] == fills["MLI"] == AES_FILL  # AES members, blue as on the page
+    assert fills["TCD"] == SAHEL_FILL and fills["RUS"] == COUNTRIES_FILL
+    assert page.locator(f'path[stroke="{AES_FILL}"][stroke-dasharray]').count() == 1  # outline
 
 
 def test_injected_markup_stays_text(open_export):
