@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 
 LAYERS = ("sahel", "aes", "journeys", "countries", "density")
 DEFAULT_LAYERS = ("sahel", "aes", "journeys", "countries")
@@ -23,8 +23,11 @@ class View:
     stop: str | None = None
     passage: int | None = None
     layers: tuple[str, ...] = DEFAULT_LAYERS
-    sahel: str = "UNISS"
-    basemap: str = "natural-earth"
+    sahel: str = SAHEL_DEFINITIONS[0]
+    basemap: str = BASEMAPS[0]
+
+
+DEFAULTS = {f.name: f.default for f in fields(View)}
 
 
 @dataclass
@@ -119,10 +122,9 @@ def to_params(view: View) -> dict[str, str]:
         params["passage"] = str(view.passage)
     if view.layers != DEFAULT_LAYERS:
         params["layers"] = ",".join(view.layers)
-    if view.sahel != "UNISS":
-        params["sahel"] = view.sahel
-    if view.basemap != "natural-earth":
-        params["basemap"] = view.basemap
+    for key in ("sahel", "basemap"):
+        if getattr(view, key) != DEFAULTS[key]:
+            params[key] = getattr(view, key)
     return params
 
 
