@@ -28,6 +28,9 @@ from shapely.geometry import MultiPolygon, Polygon, box
 from shapely.geometry.polygon import orient
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from dashboard.core import gazetteer  # noqa: E402  (the geoparser's folding builds its index)
+
 STATIC_BASEMAP = HERE.parent / "dashboard" / "static" / "basemap.json"
 CACHE = HERE / ".cache"
 
@@ -1092,6 +1095,15 @@ script, start with an upper-case letter, are not all upper case, contain no digi
 parenthesis, have at least 3 characters, differ from `name` and are not a common English
 word from `common_words.txt` (GeoNames lists "Salt", "Luck", "Drug" … as alternate names).
 
+### gazetteer.cities.index.tsv
+
+Built from `gazetteer.cities.tsv`, `gazetteer.json` and `common_words.txt` by
+`dashboard.core.gazetteer.city_index_tsv` (the geoparser's own folding), so that start-up reads
+the cities' names instead of folding 76,000 of them. A first line `# sources <digest>` (BLAKE2b
+of the three files; the app rebuilds the index in memory when it does not match), then one line
+per folded form, sorted: the form's tokens joined by spaces, then `id`, `capital` or `city`,
+and the form as written, for each city it names, in the cities' order.
+
 ### groupings.json
 
 `{{"groupings": [...]}}`, one grouping a line: `id, kind ("grouping" or "region"), name,
@@ -1225,7 +1237,9 @@ def write_all(outdir: Path, offline: bool = False) -> list[Path]:
             path = outdir / name
             path.write_text(text, encoding="utf-8", newline="\n")
             written.append(path)
-    return written
+    path = outdir / gazetteer.CITY_INDEX  # from the files just written
+    path.write_text(gazetteer.city_index_tsv(outdir), encoding="utf-8", newline="\n")
+    return [*written, path]
 
 
 def copy_static_basemap() -> Path:

@@ -378,7 +378,8 @@ def test_common_words():
 def test_sources_names_every_output_file():
     text = (GEODATA / "SOURCES.md").read_text(encoding="utf-8")
     for name in ["countries.geojson", "basemap.geojson", "gazetteer.json",
-                 "gazetteer.cities.tsv", "groupings.json", "common_words.txt"]:
+                 "gazetteer.cities.tsv", "gazetteer.cities.index.tsv", "groupings.json",
+                 "common_words.txt"]:
         assert f"### {name}" in text
 
 
@@ -397,3 +398,26 @@ def test_given_names_list_is_sorted_unique_first_names():
     assert names == sorted(set(names))
     assert {"George", "Victoria", "Franklin"} <= set(names)
     assert "Niamey" not in names and "turkey" not in names
+
+
+def test_the_committed_city_index_is_what_the_geoparser_builds_from_the_committed_cities():
+    """The app reads this file instead of folding every city's names at start-up."""
+    from dashboard.core import gazetteer
+
+    committed = (GEODATA / gazetteer.CITY_INDEX).read_text(encoding="utf-8")
+    assert committed == gazetteer.city_index_tsv(GEODATA)
+
+
+def test_a_city_index_of_other_sources_is_rebuilt_not_trusted(tmp_path):
+    """Cities edited without rebuilding the index: the gazetteer still finds the new city."""
+    from dashboard.core import gazetteer
+
+    for path in GEODATA.iterdir():
+        if path.is_file():
+            (tmp_path / path.name).write_bytes(path.read_bytes())
+    with (tmp_path / "gazetteer.cities.tsv").open("a", encoding="utf-8") as cities:
+        cities.write("gn:999999999\tZorvenna\tNER\t14.0\t3.0\t120000\tZorvena\n")
+    gaz = gazetteer.load(tmp_path)
+    assert [(e.place, e.how) for e in gaz.lookup(("zorvena",))] == [("gn:999999999", "city")]
+    assert gaz.place("gn:999999999").population == 120_000
+    assert "zorvenna" in gaz.starts

@@ -140,3 +140,17 @@ def test_the_process_gazetteer_is_kept_out_of_the_garbage_collectors_walks():
     assert default_gazetteer() is gaz  # loaded once per process
     assert gc.get_freeze_count() >= len(gaz.places) + sum(map(len, gaz.index.values()))
     assert gc.isenabled()  # collection paused only while loading
+
+
+def test_cities_are_made_when_asked_for_and_found_like_any_place():
+    gaz = default_gazetteer()
+    kano = [e for e in gaz.lookup(("kano",)) if e.how == "city"]
+    assert kano and kano[0].place in gaz.places
+    assert gaz.place(kano[0].place).country == "NGA"
+    assert gaz.places.get(kano[0].place).name == "Kano"
+    assert "gn:0" not in gaz.places and gaz.places.get("gn:0") is None
+    with pytest.raises(KeyError):
+        gaz.place("gn:0")
+    assert gaz.knows(("new", "york")) and ("new",) in gaz.prefixes
+    niamey = [(e.how, gaz.place(e.place).country) for e in gaz.lookup(("niamey",))]
+    assert ("capital", "NER") in niamey

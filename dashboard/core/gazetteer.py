@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -34,6 +35,8 @@ METONYMS = {
 COMPASS = {"Western": "West", "Eastern": "East", "Northern": "North", "Southern": "South"}
 PROMINENT_POPULATION = 100_000
 CITY_COLUMNS = ("id", "name", "country", "lat", "lon", "population", "alt_names")
+CITY_INDEX = "gazetteer.cities.index.tsv"  # built from the cities by city_index_tsv()
+AFTER_CITIES = frozenset({"grouping", "region", "seat"})  # ways of naming indexed after cities
 # Month and weekday names: capitalised, common, and never places in running text.
 # English names news uses that the registry does not list.
 ENGLISH_NAMES = {"GBR": ("Britain",), "NLD": ("Holland",), "MMR": ("Burma",)}
@@ -64,12 +67,41 @@ class Entry(NamedTuple):
     exact_case: bool = False
 
 
+class Places(dict):
+    """Places by id; a city becomes a Place the first time it is asked for.
+
+    Start-up then makes 34,000 fewer objects. values() holds only the places made so far.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: dict[str, str] = {}  # city id → its line of gazetteer.cities.tsv
+
+    def __missing__(self, place_id: str) -> Place:
+        place = _city_place(self.rows[place_id])
+        self[place_id] = place
+        return place
+
+    def __contains__(self, place_id: object) -> bool:
+        return dict.__contains__(self, place_id) or place_id in self.rows
+
+    def get(self, place_id: str, default: Place | None = None) -> Place | None:
+        """Return the place with this id, or default."""
+        return self[place_id] if place_id in self else default
+
+
 @dataclass
 class Gazetteer:
-    """Places by id, and the index of every form that names them."""
+    """Places by id, and the index of every form that names them.
 
-    places: dict[str, Place] = field(default_factory=dict)
+    The cities' forms are kept as built (city_index: folded form → its lines) and become
+    entries the first time a lookup asks for them (merged: their entries with the others').
+    """
+
+    places: Places = field(default_factory=Places)
     index: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
+    city_index: dict[str, str] = field(default_factory=dict)
+    merged: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     starts: frozenset[str] = frozenset()
     prefixes: frozenset[tuple[str, ...]] = frozenset()
     capitals: dict[str, str] = field(default_factory=dict)
@@ -90,8 +122,26 @@ class Gazetteer:
         return self.places.get(city) if city else None
 
     def lookup(self, tokens: tuple[str, ...]) -> list[Entry]:
-        """Return the entries whose form folds to these tokens."""
-        return self.index.get(tokens, [])
+        """Return the entries whose form folds to these tokens (in the order they were read:
+        countries and admin units, then cities, then groupings, regions and seats)."""
+        found = self.merged.get(tokens)
+        if found is not None:
+            return found
+        packed = self.city_index.get(" ".join(tokens))
+        if packed is None:
+            return self.index.get(tokens, [])
+        others = self.index.get(tokens, [])
+        fields = packed.split("\t")
+        cities = [Entry(place, form, how) for place, how, form
+                  in zip(fields[::3], fields[1::3], fields[2::3], strict=True)]
+        found = ([e for e in others if e.how not in AFTER_CITIES] + cities
+                 + [e for e in others if e.how in AFTER_CITIES])
+        self.merged[tokens] = found  # the same list whichever thread makes it
+        return found
+
+    def knows(self, tokens: tuple[str, ...]) -> bool:
+        """Tell whether some form folds to these tokens."""
+        return tokens in self.index or " ".join(tokens) in self.city_index
 
     def is_common_word(self, word: str) -> bool:
         """Tell whether a word is common English in lower case (so capitals may mislead)."""
@@ -116,8 +166,10 @@ class Gazetteer:
 
     def finish(self) -> None:
         """Record the first tokens of the forms, and the proper prefixes of the longer forms."""
-        self.starts = frozenset(key[0] for key in self.index)
         longer = [key for key in self.index if len(key) > 1]
+        longer += [tuple(key.split(" ")) for key in self.city_index if " " in key]
+        self.starts = frozenset(key[0] for key in self.index) | frozenset(
+            key.partition(" ")[0] for key in self.city_index)
         self.prefixes = frozenset(key[:n] for key in longer for n in range(1, len(key)))
 
 
@@ -171,23 +223,63 @@ def _add_country(gaz: Gazetteer, row: dict) -> None:
         gaz.capitals[iso3] = capital["id"]
 
 
-def _read_cities(gaz: Gazetteer, path: Path) -> None:
-    """Index the GeoNames cities; capitals are named as such, so resolution can prefer them."""
-    capitals = set(gaz.capitals.values())
-    with path.open(encoding="utf-8", newline="") as handle:
-        header = handle.readline().rstrip("\r\n").split("\t")
-        if header != list(CITY_COLUMNS):
-            raise ValueError(f"{path}: expected the columns {', '.join(CITY_COLUMNS)}")
-        for line in handle:
-            city, name, country, lat, lon, population, alt_names = line.rstrip("\r\n").split("\t")
-            place = Place(city, "city", name, country, float(lat), float(lon),
-                          int(population or 0))
-            gaz.places[city] = place
-            how = "capital" if city in capitals else "city"
-            gaz.add(Entry(city, name, how))
-            for alt in alt_names.split("|") if alt_names else ():
-                if len(alt) > 3 and not gaz.is_common_word(alt):
-                    gaz.add(Entry(city, alt, how))
+def _city_rows(path: Path) -> list[str]:
+    """Return the lines of gazetteer.cities.tsv after its header (checked)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines or lines[0].split("\t") != list(CITY_COLUMNS):
+        raise ValueError(f"{path}: expected the columns {', '.join(CITY_COLUMNS)}")
+    return lines[1:]
+
+
+def _city_place(line: str) -> Place:
+    """Return the city of a gazetteer.cities.tsv line."""
+    city, name, country, lat, lon, population, _ = line.split("\t")
+    return Place(city, "city", name, country, float(lat), float(lon), int(population or 0))
+
+
+def _sources_digest(folder: Path) -> str:
+    """Return a digest of the files the cities' index is built from."""
+    digest = hashlib.blake2b(digest_size=16)
+    for name in ("gazetteer.cities.tsv", "gazetteer.json", "common_words.txt"):
+        digest.update((folder / name).read_bytes())
+    return digest.hexdigest()
+
+
+def city_index_tsv(folder: str | Path = GEODATA) -> str:
+    """Return the cities' forms as geodata/gazetteer.cities.index.tsv holds them.
+
+    A digest line of the sources, then one line per folded form: the form's tokens, then
+    (city id, capital or city, form as written) for each city it names, in the cities' order.
+    Names are the city's name and its alternate names longer than three letters that are not
+    common English words; capitals are named as such, so resolution can prefer them.
+    """
+    folder = Path(folder)
+    data = json.loads((folder / "gazetteer.json").read_text(encoding="utf-8"))
+    capitals = {row["capital"]["id"] for row in data["countries"] if row.get("capital")}
+    common = CALENDAR_WORDS | set((folder / "common_words.txt").read_text(encoding="utf-8").split())
+    index: dict[tuple[str, ...], list[tuple[str, str, str]]] = {}
+    for line in _city_rows(folder / "gazetteer.cities.tsv"):
+        city, name, *_, alt_names = line.split("\t")
+        how = "capital" if city in capitals else "city"
+        alts = [alt for alt in alt_names.split("|") if len(alt) > 3 and alt.lower() not in common]
+        for form in [name, *alts]:
+            entries = index.setdefault(fold_tokens(form), [])
+            if all(place != city for place, _, _ in entries):
+                entries.append((city, how, form))
+    lines = [" ".join(key) + "\t" + "\t".join("\t".join(e) for e in entries)
+             for key, entries in index.items() if key]
+    return f"# sources {_sources_digest(folder)}\n" + "\n".join(sorted(lines)) + "\n"
+
+
+def _read_cities(gaz: Gazetteer, folder: Path) -> None:
+    """Read the cities and their index of forms (rebuilt here if it is not of these sources)."""
+    gaz.places.rows = {line[:line.index("\t")]: line
+                       for line in _city_rows(folder / "gazetteer.cities.tsv")}
+    path = folder / CITY_INDEX
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if not text.startswith(f"# sources {_sources_digest(folder)}\n"):
+        text = city_index_tsv(folder)
+    gaz.city_index = dict(line.split("\t", 1) for line in text.splitlines()[1:])
 
 
 def _add_admin(gaz: Gazetteer, row: dict) -> None:
@@ -200,9 +292,7 @@ def _add_admin(gaz: Gazetteer, row: dict) -> None:
 def _mark_prominent_admins(gaz: Gazetteer) -> None:
     """Note the regions named on their own in news: GeoNames' first-level units (US states,
     UK nations), and regions whose namesake city has 100,000 people or more."""
-    for place in gaz.places.values():
-        if place.kind != "admin":
-            continue
+    for place in [p for p in gaz.places.values() if p.kind == "admin"]:  # lookups add cities
         if place.id.startswith("gn:") or any(
             gaz.places[e.place].population >= PROMINENT_POPULATION
             and gaz.places[e.place].country == place.country
@@ -229,7 +319,7 @@ def _add_continents(gaz: Gazetteer, rows: list[dict]) -> None:
     members: dict[str, list[str]] = defaultdict(list)
     for row in rows:
         for name in (row.get("region"), row.get("subregion")):
-            if name and " and " not in name and fold_tokens(name) not in gaz.index:
+            if name and " and " not in name and not gaz.knows(fold_tokens(name)):
                 members[name].append(row["iso3"])
     for name, isos in sorted(members.items()):
         region_id = re.sub(r"[^A-Z]+", "-", name.upper()).strip("-")
@@ -262,7 +352,7 @@ def load(folder: str | Path = GEODATA) -> Gazetteer:
         _add_country(gaz, row)
     for row in data.get("admins", ()):
         _add_admin(gaz, row)
-    _read_cities(gaz, folder / "gazetteer.cities.tsv")
+    _read_cities(gaz, folder)
     groupings = json.loads((folder / "groupings.json").read_text(encoding="utf-8"))
     for row in groupings["groupings"]:
         _add_grouping(gaz, row)

@@ -285,7 +285,7 @@ class Reader:
         tokens, sizes, key = [token], [], (token.folded,)
         while True:
             size = len(key)
-            if key in gaz.index:
+            if gaz.knows(key):
                 sizes.append(size)
             if size == MAX_NAME_TOKENS or key not in gaz.prefixes:
                 return tokens, sizes
