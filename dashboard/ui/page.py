@@ -91,6 +91,7 @@ def handle_click(view: state.View, result: dict | None) -> state.View:
 def main() -> None:
     """Draw the page."""
     st.set_page_config(page_title="Sahel news map", page_icon=PAGE_ICON, layout="wide")
+    top = st.sidebar.container()  # the article picker, above the upload box it depends on
     upload_box()
     docs, problems = available_documents()
     if not docs:
@@ -120,7 +121,7 @@ def main() -> None:
     if not first_visit:
         with left:
             draw_map(doc, view, analysis)
-    panels.sidebar(view, docs, gaz, go)
+    panels.sidebar(view, docs, gaz, go, top)
     share.first_load(bool(notices), view)
 
 

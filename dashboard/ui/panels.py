@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import streamlit as st
 from markupsafe import Markup, escape
+from streamlit.delta_generator import DeltaGenerator
 
 from ..core import reading
 from ..core.gazetteer import Gazetteer
@@ -207,16 +208,16 @@ def itinerary_strip(analysis: Analysis, view: state.View,
                    f"{STRIP_JOURNEYS} are listed here, the first {drawn} drawn on the map.")
 
 
-def article_picker(view: state.View, docs: list[Document],
-                   go: Callable[[state.View], None]) -> None:
-    """Offer the articles as a list in a popover named after the current one.
+def article_picker(view: state.View, docs: list[Document], go: Callable[[state.View], None],
+                   place: DeltaGenerator) -> None:
+    """Offer the articles as a list in a popover named after the current one, at place.
 
     A select box mounted in the sidebar cost every visit about 100 ms of the browser's time
     before the map was drawn (its scripts); a closed popover's list costs nothing.
     """
     titles = {d.slug: d.title or d.slug for d in docs}
     _shown_as("pick-doc", view.doc)
-    with st.sidebar.popover(f"Article: {plain(titles[view.doc])}", use_container_width=True):
+    with place.popover(f"Article: {plain(titles[view.doc])}", use_container_width=True):
         st.radio("Article", list(titles), format_func=titles.get, key="pick-doc",
                  label_visibility="collapsed",
                  on_change=lambda: go(state.View(doc=st.session_state["pick-doc"],
@@ -225,9 +226,10 @@ def article_picker(view: state.View, docs: list[Document],
 
 
 def sidebar(view: state.View, docs: list[Document], gaz: Gazetteer,
-            go: Callable[[state.View], None]) -> None:
-    """Show the document picker, share link, downloads, layers, Sahel definition and basemap."""
-    article_picker(view, docs, go)
+            go: Callable[[state.View], None], top: DeltaGenerator) -> None:
+    """Show the document picker (at top), share link, downloads, layers, Sahel definition and
+    basemap."""
+    article_picker(view, docs, go, top)
     share.share_box(view)
     share.downloads(next(d for d in docs if d.slug == view.doc), view)
     st.sidebar.markdown("**Layers**")
