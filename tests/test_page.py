@@ -324,7 +324,7 @@ def test_picking_another_article_shows_it_and_keeps_the_layers(seeds):
     at = run(layers="aes,countries")
     labels = [p.proto.popover.label for p in at.sidebar.get("popover")]
     assert "Article: First \\*story\\*" in labels  # the title as typed, not as Markdown
-    at.sidebar.radio(key="pick-doc").set_value("second").run()
+    at.sidebar.radio(key="pick-doc-first").set_value("second").run()
     assert params(at)["doc"] == "second" and params(at)["layers"] == "aes,countries"
     assert "Article: Second" in [p.proto.popover.label for p in at.sidebar.get("popover")]
     assert "Chad · 1" in place_buttons(at).values()
@@ -335,10 +335,10 @@ def test_the_sidebar_follows_the_url_when_it_changes(seeds):
     (seeds / "first.txt").write_text("First\n\nNiger and Mali met.", encoding="utf-8")
     (seeds / "second.txt").write_text("Second\n\nChad and Niger met.", encoding="utf-8")
     at = run()
-    assert at.sidebar.radio(key="pick-doc").value == "first"
+    assert at.sidebar.radio(key="pick-doc-first").value == "first"
     at.query_params.update({"doc": "second", "layers": "aes", "sahel": "G5S"})
     at.run()
-    assert at.sidebar.radio(key="pick-doc").value == "second"
+    assert at.sidebar.radio(key="pick-doc-second").value == "second"
     assert layers(at) == {"layer-sahel": False, "layer-aes": True, "layer-journeys": False,
                           "layer-countries": False, "layer-density": False}
     assert at.sidebar.radio(key="pick-sahel").value == "G5S"

@@ -216,13 +216,14 @@ def article_picker(view: state.View, docs: list[Document], go: Callable[[state.V
     before the map was drawn (its scripts); a closed popover's list costs nothing.
     """
     titles = {d.slug: d.title or d.slug for d in docs}
-    _shown_as("pick-doc", view.doc)
+    # One list per article shown, opening on it: a widget in a popover never opened has no
+    # state in the browser, which would show a kept key's list at its first item.
+    key = f"pick-doc-{view.doc}"
     with place.popover(f"Article: {plain(titles[view.doc])}", use_container_width=True):
-        st.radio("Article", list(titles), format_func=titles.get, key="pick-doc",
-                 label_visibility="collapsed",
-                 on_change=lambda: go(state.View(doc=st.session_state["pick-doc"],
-                                                 layers=view.layers, sahel=view.sahel,
-                                                 basemap=view.basemap)))
+        st.radio("Article", list(titles), index=list(titles).index(view.doc),
+                 format_func=titles.get, key=key, label_visibility="collapsed",
+                 on_change=lambda: go(state.View(doc=st.session_state[key], layers=view.layers,
+                                                 sahel=view.sahel, basemap=view.basemap)))
 
 
 def sidebar(view: state.View, docs: list[Document], gaz: Gazetteer,

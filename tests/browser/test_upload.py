@@ -59,7 +59,11 @@ def test_the_article_picker_goes_back_to_the_seed_and_the_map_follows(page: Page
     page.wait_for_url(re.compile(r"[?&]doc=upload-chad-niger"), timeout=TIMEOUT)
     expect(page.get_by_role("button", name="Chad · 2")).to_be_visible(timeout=TIMEOUT)
     page.keyboard.press("Escape")  # close the upload popover, as a user would
+    page.get_by_role("button", name="Chad · 2").click()  # a rerun that keeps the article
+    page.wait_for_url(re.compile(r"[?&]place=TCD"), timeout=TIMEOUT)
     picker = open_popover(page, f"Article: Chad and Niger {PAYLOAD}")  # the title as typed
+    expect(picker.locator("label:has(input:checked)")).to_have_text(
+        f"Chad and Niger {PAYLOAD}")  # the list opens on the article shown
     picker.get_by_text("Niger in Russia", exact=True).click()
     page.wait_for_url(re.compile(r"[?&]doc=niger-russia-military-cooperation"), timeout=TIMEOUT)
     expect(page.get_by_role("button", name="Russia · 11")).to_be_visible(timeout=TIMEOUT)
