@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.core import documents
+from dashboard.core import gazetteer as gazetteer_module
 from dashboard.core.geoparse import default_gazetteer, find_mentions
 
 GOLD = Path(__file__).parent / "gold" / "niger-russia-military-cooperation.json"
@@ -154,3 +155,10 @@ def test_cities_are_made_when_asked_for_and_found_like_any_place():
     assert gaz.knows(("new", "york")) and ("new",) in gaz.prefixes
     niamey = [(e.how, gaz.place(e.place).country) for e in gaz.lookup(("niamey",))]
     assert ("capital", "NER") in niamey
+
+
+def test_a_form_added_after_a_lookup_is_found_by_the_next_one():
+    gaz = gazetteer_module.load()
+    assert [e.how for e in gaz.lookup(("kano",))].count("seat") == 0
+    gaz.add(gazetteer_module.Entry("NGA", "Kano", "seat"))
+    assert [e.how for e in gaz.lookup(("kano",))][-1] == "seat"

@@ -157,6 +157,7 @@ class Gazetteer:
         key = fold_tokens(entry.form)
         if not key:
             return
+        self.merged.pop(key, None)  # a lookup made before this entry would leave it out
         entries = self.index.get(key)
         if entries is None:
             self.index[key] = [entry]
