@@ -101,18 +101,33 @@ def _bearing(a: tuple[float, float], b: tuple[float, float]) -> float:
     return math.degrees(math.atan2(-(b[1] - a[1]), b[0] - a[0]))
 
 
+# Each arrow turned along its leg; the angle is a number the map's own data carries.
+ARROW_ICON = folium.JsCode("""function (feature, layer) {
+    var arrow = document.createElement("div");
+    arrow.className = "leg-arrow";
+    arrow.style.transform = "rotate(" + Number(feature.properties.angle) + "deg)";
+    arrow.textContent = "\u27a4";
+    layer.setIcon(L.divIcon({html: arrow, className: "empty", iconSize: [18, 18],
+                             iconAnchor: [9, 9]}));
+}""")
+
+
 def journey_layer(layers: Layers) -> folium.FeatureGroup:
     """Return the journeys: great-circle legs with arrows, numbered stops, inferred origins."""
     group = folium.FeatureGroup(name=LAYER_TITLES["journeys"])
+    arrows = []
     for leg in layers.legs.itertuples():
         coords = [(y, x) for x, y in leg.geometry.coords]
         folium.PolyLine(coords, color=COLOURS["journeys"], weight=2.5, opacity=0.85,
                         dash_array="6 6" if leg.inferred else None).add_to(group)
         mid = len(coords) * 3 // 5
         angle = _bearing(coords[mid - 1][::-1], coords[mid][::-1])
-        folium.Marker(coords[mid], icon=folium.DivIcon(
-            html=f'<div class="leg-arrow" style="transform: rotate({angle:.0f}deg)">➤</div>',
-            icon_size=(18, 18), icon_anchor=(9, 9)), interactive=False).add_to(group)
+        arrows.append({"type": "Feature", "properties": {"angle": round(angle)},
+                       "geometry": {"type": "Point", "coordinates": coords[mid][::-1]}})
+    if arrows:  # one layer of arrows, not a marker and an icon each: less for folium to render
+        folium.GeoJson({"type": "FeatureCollection", "features": arrows}, name="leg arrows",
+                       control=False, on_each_feature=ARROW_ICON,
+                       marker=folium.Marker(interactive=False)).add_to(group)
     for stop in escaped(layers.stops, ["name", "pin", "sentence", "traveller"]).itertuples():
         group.add_child(stop_marker(stop))
     return group

@@ -128,7 +128,9 @@ def main() -> None:
 def draw_map(doc: Document, view: state.View, analysis: data.Analysis) -> None:
     """Draw the map of the view, and the journeys' stops under it."""
     fmap = data.document_map(doc, view.sahel, view.layers, view.basemap)
-    st_folium(fmap, key="map", height=560, use_container_width=True,
+    # render=False: st_folium renders the map once instead of twice (every element we draw
+    # is complete from the map's own render; the browser tests see every pin and arrow).
+    st_folium(fmap, key="map", height=560, use_container_width=True, render=False,
               returned_objects=["last_active_drawing", "last_object_clicked"])
     if analysis.journeys:
         panels.itinerary_strip(analysis, view, go)

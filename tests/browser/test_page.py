@@ -101,6 +101,9 @@ def test_map_draws_with_no_failed_or_remote_request(page: Page, base_url: str,
     assert fills.count(AES_FILL) == 3  # Niger, Mali, Burkina Faso
     pins = frame.locator(".stop-pin")
     expect(pins).to_have_text(["start", "1", "2", "3", "4"])
+    arrows = frame.eval_on_selector_all(".leg-arrow", "as => as.map(a => a.style.transform)")
+    assert len(arrows) == 4 and all(a.startswith("rotate(") for a in arrows)  # one per leg
+    assert frame.locator(".leaflet-marker-icon:not(.empty)").count() == 0  # no default pins
     expect(frame.locator(".map-legend")).to_contain_text("AES bloc")
     assert pane_heading(page) == "Places in this article"
     expect(page.get_by_test_id("stException")).to_have_count(0)
