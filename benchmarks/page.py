@@ -235,31 +235,45 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20, method="inclusive")[-1]
 
 
+def later_visits(browser, urls: dict[Path, str], visits: int) -> dict[Path, list[float]]:
+    """Time later visits (ms), the apps taking turns (so drift hits both alike)."""
+    times: dict[Path, list[float]] = {app: [] for app in urls}
+    for _ in range(visits):
+        for app, url in urls.items():
+            times[app].append(visit(browser, url)[0] * 1000)
+    return times
+
+
 def measure(
-    browser, app: Path, targets: list[tuple[str, str]], selector: str, visits: int, count: int
-) -> dict:
-    """Start a fresh server for app and take every figure of it."""
-    server = start_streamlit(app)
+    browser, pages: dict[Path, tuple[list[tuple[str, str]], str]], visits: int, count: int
+) -> dict[Path, dict]:
+    """Start a fresh server for each app (targets and pane selector) and take every figure."""
+    servers = {app: start_streamlit(app) for app in pages}
     try:
-        first, payload, first_bytes = visit(browser, server.url)  # timed again in first_visits
-        later = [visit(browser, server.url)[0] for _ in range(visits)]
-        latencies, sizes, maps, problems = clicks(browser, server.url, targets, selector, count)
-        memory = peak_rss_mb(server.process.pid)
+        firsts = {app: visit(browser, server.url) for app, server in servers.items()}
+        later = later_visits(browser, {app: s.url for app, s in servers.items()}, visits)
+        figures = {}
+        for app, (targets, selector) in pages.items():
+            latencies, sizes, maps, problems = clicks(browser, servers[app].url, targets,
+                                                      selector, count)
+            _, payload, first_bytes = firsts[app]
+            figures[app] = {
+                "later": statistics.median(later[app]),
+                "click_median": statistics.median(latencies) if latencies else float("nan"),
+                "click_p95": p95(latencies),
+                "clicks": len(latencies),
+                "click_bytes": statistics.median(sizes) / 1000 if sizes else float("nan"),
+                "click_maps": statistics.median(maps) if maps else float("nan"),
+                "payload": payload / 1000,
+                "first_bytes": first_bytes / 1000,
+                "problems": problems,
+            }
+        for app, server in servers.items():
+            figures[app]["memory"] = peak_rss_mb(server.process.pid)
     finally:
-        server.stop()
-    return {
-        "first": first * 1000,
-        "later": statistics.median(later) * 1000,
-        "click_median": statistics.median(latencies) if latencies else float("nan"),
-        "click_p95": p95(latencies),
-        "clicks": len(latencies),
-        "click_bytes": statistics.median(sizes) / 1000 if sizes else float("nan"),
-        "click_maps": statistics.median(maps) if maps else float("nan"),
-        "payload": payload / 1000,
-        "first_bytes": first_bytes / 1000,
-        "memory": memory,
-        "problems": problems,
-    }
+        for server in servers.values():
+            server.stop()
+    return figures
 
 
 def our_targets() -> list[tuple[str, str]]:
@@ -331,7 +345,8 @@ def table(ours: dict, floor: dict, visits: int, count: int, fresh: int) -> str:
         f"{fresh} fresh servers per app, the apps taking turns (ours "
         f"{', '.join(f'{t:,.0f}' for t in ours['firsts'])} ms; floor "
         f"{', '.join(f'{t:,.0f}' for t in floor['firsts'])} ms). The other figures: one "
-        f"more fresh server per app, one at a time; Chromium headless, "
+        f"more fresh server per app, both running, later visits taking turns as first visits "
+        f"do; Chromium headless, "
         f"{VIEWPORT['width']}×{VIEWPORT['height']}. "
         f"Clicks: ours {ours['clicks']} over {', '.join(OUR_TARGETS)}; floor {floor['clicks']} "
         f"over {', '.join(i for i, _ in FLOOR_TARGETS)}; timed in the browser from the "
@@ -362,10 +377,10 @@ def main(argv: list[str] | None = None) -> int:
                 executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS, headless=True
             )
             try:
-                ours = measure(browser, APP, our_targets(), "h1, h2, h3", args.visits, args.clicks)
-                floor = measure(
-                    browser, FLOOR, list(FLOOR_TARGETS), "#picked", args.visits, args.clicks
-                )
+                pages = {APP: (our_targets(), "h1, h2, h3"),
+                         FLOOR: (list(FLOOR_TARGETS), "#picked")}
+                figures = measure(browser, pages, args.visits, args.clicks)
+                ours, floor = figures[APP], figures[FLOOR]
                 firsts = first_visits(browser, (APP, FLOOR), max(args.fresh, 1))
             finally:
                 browser.close()
