@@ -196,12 +196,13 @@ class Basemap(MacroElement):
 
 
 class Legend(MacroElement):
-    """A fixed legend, one entry per layer shown (static text only)."""
+    """A fixed legend, one entry per layer shown (static text only); folded on narrow maps."""
 
     _template = Template("""
         {% macro html(this, kwargs) %}
-        <div class="map-legend" role="note" aria-label="Legend">{{ this.body }}</div>
+        <details class="map-legend" open><summary>Legend</summary>{{ this.body }}</details>
         <style>
+          .map-legend summary {cursor:pointer; font-weight:600}
           .map-legend {position:absolute; z-index:1000; bottom:26px; right:8px; max-width:46%;
             background:rgba(255,255,255,.92); padding:4px 7px; border-radius:5px;
             font:11px/1.4 system-ui,sans-serif; box-shadow:0 1px 4px rgba(0,0,0,.3)}
@@ -217,6 +218,12 @@ class Legend(MacroElement):
           .leaflet-container {background:{{ this.sea }}}
           .leaflet-interactive:focus:not(:focus-visible) {outline:none}
         </style>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        (function () {  // folded on a narrow map, where it would cover the countries
+            var legend = document.querySelector(".map-legend");
+            if (legend && {{ this._parent.get_name() }}.getSize().x < 420) { legend.open = false; }
+        })();
         {% endmacro %}
     """)
 

@@ -105,6 +105,7 @@ def test_map_draws_with_no_failed_or_remote_request(page: Page, base_url: str,
     assert len(arrows) == 4 and all(a.startswith("rotate(") for a in arrows)  # one per leg
     assert frame.locator(".leaflet-marker-icon:not(.empty)").count() == 0  # no default pins
     expect(frame.locator(".map-legend")).to_contain_text("AES bloc")
+    expect(frame.locator(".map-legend")).to_have_attribute("open", "")  # unfolded when wide
     assert pane_heading(page) == "Places in this article"
     expect(page.get_by_test_id("stException")).to_have_count(0)
     assert params(page) == {}  # nothing to correct: the URL is left as opened
@@ -245,4 +246,16 @@ def test_screenshots(page: Page, base_url: str, page_log: PageLog):
     page.wait_for_timeout(800)
     save_screenshot(page, "dashboard-narrow")
     expect(page.get_by_test_id("stException")).to_have_count(0)
+    page_log.assert_clean()
+
+
+def test_on_a_narrow_screen_the_legend_is_folded_and_opens_on_a_tap(page: Page, base_url: str,
+                                                                     page_log: PageLog):
+    page.set_viewport_size({"width": 390, "height": 844})
+    frame = open_page(page, base_url)
+    legend = frame.locator(".map-legend")
+    expect(legend).not_to_have_attribute("open", "")
+    expect(legend.get_by_text("AES bloc")).to_be_hidden()  # the countries stay in view
+    legend.get_by_text("Legend").click()
+    expect(legend.get_by_text("AES bloc")).to_be_visible()
     page_log.assert_clean()
