@@ -1,6 +1,6 @@
 """The page in a real browser beside the floor (a one-layer map on the same stack).
 
-Usage: python benchmarks/page.py [--clicks 20] [--visits 10] [--fresh 5]
+Usage: python benchmarks/page.py [--clicks 20] [--visits 20] [--fresh 9]
                                 [--results benchmarks/RESULTS.md]
 """
 
@@ -362,8 +362,8 @@ def main(argv: list[str] | None = None) -> int:
     """Measure both pages and print (and record) the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clicks", type=int, default=20)
-    parser.add_argument("--visits", type=int, default=10)
-    parser.add_argument("--fresh", type=int, default=5, help="fresh servers for first visits")
+    parser.add_argument("--visits", type=int, default=20)
+    parser.add_argument("--fresh", type=int, default=9, help="fresh servers for first visits")
     parser.add_argument("--results", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
