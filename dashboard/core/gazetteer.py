@@ -257,12 +257,14 @@ def city_index_tsv(folder: str | Path = GEODATA) -> str:
     folder = Path(folder)
     data = json.loads((folder / "gazetteer.json").read_text(encoding="utf-8"))
     capitals = {row["capital"]["id"] for row in data["countries"] if row.get("capital")}
-    common = CALENDAR_WORDS | set((folder / "common_words.txt").read_text(encoding="utf-8").split())
+    words = Gazetteer(common_words=frozenset(
+        (folder / "common_words.txt").read_text(encoding="utf-8").split()))  # its rule for them
     index: dict[tuple[str, ...], list[tuple[str, str, str]]] = {}
     for line in _city_rows(folder / "gazetteer.cities.tsv"):
         city, name, *_, alt_names = line.split("\t")
         how = "capital" if city in capitals else "city"
-        alts = [alt for alt in alt_names.split("|") if len(alt) > 3 and alt.lower() not in common]
+        alts = [alt for alt in alt_names.split("|")
+                if len(alt) > 3 and not words.is_common_word(alt)]
         for form in [name, *alts]:
             entries = index.setdefault(fold_tokens(form), [])
             if all(place != city for place, _, _ in entries):
