@@ -16,6 +16,7 @@ from . import data, panels, share, state
 PAGE_ICON = "data:image/svg+xml," + quote(
     "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 100 100'>"
     "<text y='.9em' font-size='90'>\N{WORLD MAP}\N{VARIATION SELECTOR-16}</text></svg>")
+UPLOAD_POPOVER = "upload-popover"
 
 
 def go(view: state.View) -> None:
@@ -34,21 +35,32 @@ def upload_box() -> None:
     """Offer to read an article from the user's computer (kept for this session).
 
     The upload box sits in a popover: mounted on the page, Streamlit's drop zone delays the
-    map's drawing by about 200 ms on every visit; in a closed popover it costs nothing.
+    map's drawing by about 200 ms on every visit; in a closed popover it costs nothing. The
+    popover closes once an article is read, and stays open on the error if it was not.
     """
-    with st.sidebar.popover("Add an article (.txt or .md)", use_container_width=True):
-        file = st.file_uploader("A UTF-8 text or Markdown file",
-                                type=["txt", "md"], key="upload")
-    if file is None or st.session_state.get("uploaded-id") == file.file_id:
+    with st.sidebar.popover("Add an article (.txt or .md)", use_container_width=True,
+                            key=UPLOAD_POPOVER, on_change="rerun"):
+        file = st.file_uploader("A UTF-8 text or Markdown file", type=["txt", "md"],
+                                key="upload", on_change=read_upload)
+        # Said where the user is looking, for as long as the unreadable file is in the box.
+        failed, error = st.session_state.get("upload-error", (None, ""))
+        if file is not None and file.file_id == failed:
+            st.error(error)
+
+
+def read_upload() -> None:
+    """Read the file just chosen in the upload box, keep it and show it (a widget callback)."""
+    file = st.session_state.get("upload")
+    if file is None:  # the file was removed from the box
         return
-    st.session_state["uploaded-id"] = file.file_id
     try:
         doc = documents.from_upload(file.name, file.getvalue())
     except documents.DocumentError as error:
-        st.sidebar.error(str(error))
+        st.session_state["upload-error"] = (file.file_id, str(error))
         return
     doc = documents.parse("upload-" + file.name, doc.text)
     st.session_state.setdefault("uploads", {})[doc.slug] = doc
+    st.session_state[UPLOAD_POPOVER] = False
     go(state.View(doc=doc.slug))
 
 

@@ -21,6 +21,7 @@ from .mapview import LAYER_TITLES
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~$-])")
 STRIP_JOURNEYS = 5  # journeys whose stops the strip under the map lists as buttons
+ARTICLE_POPOVER = "article-popover"  # its state: open or closed (closed once a pick is made)
 PANE_CSS = Markup("""<style>
 .passage {border-left: 3px solid #ddd; padding: 2px 0 2px 10px; margin: 0 0 12px 0;
   line-height: 1.55}
@@ -219,11 +220,18 @@ def article_picker(view: state.View, docs: list[Document], go: Callable[[state.V
     # One list per article shown, opening on it: a widget in a popover never opened has no
     # state in the browser, which would show a kept key's list at its first item.
     key = f"pick-doc-{view.doc}"
-    with place.popover(f"Article: {plain(titles[view.doc])}", use_container_width=True):
+
+    def picked() -> None:
+        """Show the article picked, and close the list."""
+        st.session_state[ARTICLE_POPOVER] = False
+        go(state.View(doc=st.session_state[key], layers=view.layers, sahel=view.sahel,
+                      basemap=view.basemap))
+
+    with place.popover(f"Article: {plain(titles[view.doc])}", use_container_width=True,
+                       key=ARTICLE_POPOVER, on_change="rerun"):
         st.radio("Article", list(titles), index=list(titles).index(view.doc),
                  format_func=titles.get, key=key, label_visibility="collapsed",
-                 on_change=lambda: go(state.View(doc=st.session_state[key], layers=view.layers,
-                                                 sahel=view.sahel, basemap=view.basemap)))
+                 on_change=picked)
 
 
 def sidebar(view: state.View, docs: list[Document], gaz: Gazetteer,

@@ -46,8 +46,10 @@ def test_an_uploaded_article_is_mapped_and_shown_as_text(page: Page, base_url: s
 def test_a_bad_upload_is_reported_and_the_article_kept(page: Page, base_url: str):
     open_page(page, base_url, "place=NER")
     upload(page, "photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00binary")
-    alert = page.get_by_test_id("stSidebar").get_by_test_id("stAlert")
-    expect(alert).to_contain_text("photo.txt: looks like a binary file", timeout=TIMEOUT)
+    box = page.get_by_test_id("stPopoverBody")  # the error is said where the user is looking
+    expect(box.get_by_test_id("stAlert")).to_contain_text("photo.txt: looks like a binary file",
+                                                          timeout=TIMEOUT)
+    expect(box.get_by_test_id("stAlert")).to_be_in_viewport()
     expect(page.locator("h3").first).to_have_text("Niger")
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
@@ -58,7 +60,7 @@ def test_the_article_picker_goes_back_to_the_seed_and_the_map_follows(page: Page
     upload(page, "chad-niger.md", ARTICLE.encode())
     page.wait_for_url(re.compile(r"[?&]doc=upload-chad-niger"), timeout=TIMEOUT)
     expect(page.get_by_role("button", name="Chad · 2")).to_be_visible(timeout=TIMEOUT)
-    page.keyboard.press("Escape")  # close the upload popover, as a user would
+    expect(page.get_by_test_id("stPopoverBody")).to_have_count(0)  # closed once it is read
     page.get_by_role("button", name="Chad · 2").click()  # a rerun that keeps the article
     page.wait_for_url(re.compile(r"[?&]place=TCD"), timeout=TIMEOUT)
     picker = open_popover(page, f"Article: Chad and Niger {PAYLOAD}")  # the title as typed
@@ -66,6 +68,7 @@ def test_the_article_picker_goes_back_to_the_seed_and_the_map_follows(page: Page
         f"Chad and Niger {PAYLOAD}")  # the list opens on the article shown
     picker.get_by_text("Niger in Russia", exact=True).click()
     page.wait_for_url(re.compile(r"[?&]doc=niger-russia-military-cooperation"), timeout=TIMEOUT)
+    expect(page.get_by_test_id("stPopoverBody")).to_have_count(0)  # the list closes on a pick
     expect(page.get_by_role("button", name="Russia · 11")).to_be_visible(timeout=TIMEOUT)
     frame = wait_for_map(page)
     expect(frame.locator(".stop-pin")).to_have_text(["start", "1", "2", "3", "4"],
