@@ -76,8 +76,15 @@ def test_an_unknown_value_falls_back_with_one_notice(params, view, word):
 def test_each_bad_value_gets_its_own_notice():
     parsed = parse({"doc": "x", "place": "y", "stop": "z", "passage": "w", "layers": "v",
                     "sahel": "u", "basemap": "t"})
-    assert parsed.view == View(doc="first", layers=())
+    assert parsed.view == View(doc="first")  # the default view, default layers included
     assert len(parsed.notices) == 7
+
+
+@pytest.mark.parametrize("raw", ["volcanoes", "volcanoes,rivers", ",x,"])
+def test_a_layers_value_naming_no_known_layer_shows_the_default_layers(raw):
+    parsed = parse({"layers": raw})
+    assert parsed.view.layers == state.DEFAULT_LAYERS
+    assert "showing the default layers" in parsed.notices[0]
 
 
 @pytest.mark.parametrize(

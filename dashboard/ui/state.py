@@ -66,16 +66,24 @@ def parse(params: Mapping[str, object], docs: Collection[str], default_doc: str,
 
 
 def _layers(params: Mapping[str, object], notices: list[str]) -> dict:
-    """Read the layers parameter (comma-separated names; empty means none)."""
+    """Read the layers parameter (comma-separated names; empty means none).
+
+    Unknown names are ignored; when no name is known, the default layers are shown rather
+    than an empty map (a link that asks for nothing says so with an empty value).
+    """
     raw = _one(params, "layers")
     if raw is None:
         return {}
     names = [n for n in raw.split(",") if n]
     unknown = [n for n in names if n not in LAYERS]
+    known = tuple(n for n in LAYERS if n in names)
     if unknown:
-        notices.append(f"Unknown layer “{_shown(unknown[0])}” ignored; layers are "
+        instead = "ignored" if known else "ignored, showing the default layers"
+        notices.append(f"Unknown layer “{_shown(unknown[0])}” {instead}; layers are "
                        f"{', '.join(LAYERS)}.")
-    return {"layers": tuple(n for n in LAYERS if n in names)}
+        if not known:
+            return {}
+    return {"layers": known}
 
 
 def _choices(params: Mapping[str, object], notices: list[str]) -> dict:
