@@ -206,6 +206,8 @@ class Legend(MacroElement):
           .map-legend {position:absolute; z-index:1000; bottom:26px; right:8px; max-width:46%;
             background:rgba(255,255,255,.92); padding:4px 7px; border-radius:5px;
             font:11px/1.4 system-ui,sans-serif; box-shadow:0 1px 4px rgba(0,0,0,.3)}
+          .map-legend {transition:opacity .15s}
+          .map-legend.under-tooltip {opacity:.12; pointer-events:none}
           .map-legend i {display:inline-block; width:14px; height:10px; margin-right:6px;
             vertical-align:middle; border:1px solid #333}
           .stop-pin {width:24px; height:24px; border-radius:50%; background:#000; color:#fff;
@@ -222,7 +224,12 @@ class Legend(MacroElement):
         {% macro script(this, kwargs) %}
         (function () {  // folded on a narrow map, where it would cover the countries
             var legend = document.querySelector(".map-legend");
-            if (legend && {{ this._parent.get_name() }}.getSize().x < 420) { legend.open = false; }
+            if (!legend) { return; }
+            var map = {{ this._parent.get_name() }};
+            if (map.getSize().x < 420) { legend.open = false; }
+            // Leaflet's controls sit above its tooltips: fade while one is read, or it hides it.
+            map.on("tooltipopen", function () { legend.classList.add("under-tooltip"); });
+            map.on("tooltipclose", function () { legend.classList.remove("under-tooltip"); });
         })();
         {% endmacro %}
     """)

@@ -249,6 +249,20 @@ def test_screenshots(page: Page, base_url: str, page_log: PageLog):
     page_log.assert_clean()
 
 
+def test_the_legend_fades_while_a_tooltip_is_read(page: Page, base_url: str, page_log: PageLog):
+    frame = open_page(page, base_url)
+    legend = frame.locator(".map-legend")
+    box = page.locator(FOLIUM_IFRAME).bounding_box()
+    point = frame.evaluate("([la, lo]) => map.latLngToContainerPoint([la, lo])", INSIDE_NIGER)
+    page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
+    expect(frame.locator(".leaflet-tooltip")).to_contain_text("Niger")
+    expect(legend).to_have_css("opacity", "0.12")  # the tooltip is not hidden under it
+    page.mouse.move(box["x"] + 5, box["y"] + box["height"] / 2)  # off every country
+    expect(frame.locator(".leaflet-tooltip")).to_have_count(0)
+    expect(legend).to_have_css("opacity", "1")
+    page_log.assert_clean()
+
+
 def test_on_a_narrow_screen_the_legend_is_folded_and_opens_on_a_tap(page: Page, base_url: str,
                                                                      page_log: PageLog):
     page.set_viewport_size({"width": 390, "height": 844})
