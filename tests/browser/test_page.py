@@ -184,6 +184,37 @@ def test_clicking_the_third_stop_shows_its_sentence(page: Page, base_url: str,
     page_log.assert_clean()
 
 
+def tab_to(page: Page, name: str, limit: int = 150) -> None:
+    """Press Tab, as a keyboard user would, until the button named name has the focus."""
+    focused = "() => (document.activeElement && document.activeElement.innerText || '').trim()"
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(focused) == name:
+            return
+    raise AssertionError(f"Tab never reached the button {name!r}")
+
+
+def test_a_keyboard_reaches_a_place_a_stop_and_the_article_again(page: Page, base_url: str,
+                                                                page_log: PageLog):
+    open_page(page, base_url)
+    tab_to(page, "Niger · 12")  # the pane's list of places: the path to what the map does
+    page.keyboard.press("Enter")
+    wait_for_heading(page, "Niger")
+    texts = [p["text"] for p in page.evaluate(PANE_PASSAGES)]
+    assert texts and all(any(w in t for w in NIGER_WORDS) for t in texts)
+    tab_to(page, "3 Türkiye")  # the journey's stops, under the map
+    page.keyboard.press("Enter")
+    wait_for_heading(page, "Stop 3: Türkiye")
+    tab_to(page, "All passages about Türkiye")
+    page.keyboard.press("Enter")
+    wait_for_heading(page, "Türkiye")
+    tab_to(page, "Show the whole article")
+    page.keyboard.press("Enter")
+    wait_for_heading(page, "Places in this article")
+    assert params(page) == {"doc": DOC}
+    page_log.assert_clean()
+
+
 def test_opening_the_aes_link_shows_the_bloc(page: Page, base_url: str, page_log: PageLog):
     open_page(page, base_url, "place=AES")
     wait_for_heading(page, "Alliance of Sahel States")
