@@ -302,6 +302,22 @@ def test_a_link_to_a_passage_opens_its_page_and_a_place_pages_its_own_passages(l
     assert shown_numbers(at) == niger[100:]
 
 
+def test_a_digest_of_many_places_lists_the_most_mentioned_and_folds_the_rest(seeds):
+    countries = ["Niger", "Mali", "Chad", "Ghana", "Togo", "Benin", "Senegal", "Gambia",
+                 "Guinea", "Liberia", "Morocco", "Egypt", "Kenya", "Uganda", "Angola", "Zambia"]
+    body = "\n\n".join(f"News from {name}." for name in countries) + "\n\nNiger again."
+    (seeds / "digest.txt").write_text("Digest\n\n" + body, encoding="utf-8")
+    at = run()
+    labels = list(place_buttons(at).values())
+    assert len(labels) == 16  # every place keeps its button
+    assert labels[0] == "Niger · 2"  # most-mentioned first
+    folded = at.main.expander[0]
+    assert folded.label == "4 more places, mentioned less"
+    assert [b.label for b in folded.button] == labels[12:]  # the last four, folded
+    folded.button[0].click().run()
+    assert subheaders(at) == [labels[12].split(" · ")[0]]
+
+
 def test_a_digest_of_many_journeys_lists_five_under_the_map_and_the_chosen_one(seeds):
     trip = "The Malian minister flew to Paris and then to Berlin. Talks followed."
     (seeds / "digest.txt").write_text("\n\n".join([trip] * 8), encoding="utf-8")

@@ -20,6 +20,7 @@ from .data import MAP_JOURNEYS, Analysis
 from .mapview import LAYER_TITLES
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~$-])")
+LISTED_PLACES = 12  # places listed as buttons before the rest are folded (most-mentioned first)
 STRIP_JOURNEYS = 5  # journeys whose stops the strip under the map lists as buttons
 ARTICLE_POPOVER = "article-popover"  # its state: open or closed (closed once a pick is made)
 PANE_CSS = Markup("""<style>
@@ -159,6 +160,18 @@ def article_pane(doc: Document, analysis: Analysis, gaz: Gazetteer,
     entries = reading.place_list(mentions, gaz)
     if not entries:
         st.info("No place found in this article.")
+    place_buttons(entries[:LISTED_PLACES], view, go)
+    if len(entries) > LISTED_PLACES:  # a digest's long tail, folded above its text
+        with st.expander(f"{len(entries) - LISTED_PLACES} more places, mentioned less"):
+            place_buttons(entries[LISTED_PLACES:], view, go)
+    st.subheader("The article")
+    found = [(p, []) for p in doc.passages]
+    show_passages(doc, paged(view, found, go), mentions, None)
+
+
+def place_buttons(entries: list[reading.Entry], view: state.View,
+                  go: Callable[[state.View], None]) -> None:
+    """Show places as buttons in two columns, each selecting its place."""
     columns = st.columns(2)
     for i, entry in enumerate(entries):
         label = f"{entry.name} · {entry.mentions}"
@@ -166,9 +179,6 @@ def article_pane(doc: Document, analysis: Analysis, gaz: Gazetteer,
                               args=(state.select(view, entry.key),),
                               help=f"Read the passages that mention {entry.name}",
                               use_container_width=True)
-    st.subheader("The article")
-    found = [(p, []) for p in doc.passages]
-    show_passages(doc, paged(view, found, go), mentions, None)
 
 
 def reading_pane(doc: Document, analysis: Analysis, view: state.View, gaz: Gazetteer,
