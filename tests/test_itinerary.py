@@ -52,6 +52,21 @@ def test_each_stop_keeps_its_sentence():
     assert trip.stops[0].inferred and trip.stops[0].city_name == "Bamako"
 
 
+@pytest.mark.parametrize("between, traveller, origin", [
+    (1, "Malian Foreign Minister Abdoulaye Diop", "Bamako"),
+    (2, "Malian Foreign Minister Abdoulaye Diop", "Bamako"),
+    (3, "", None),  # named three paragraphs back: another story's minister, not this trip's
+])
+def test_the_traveller_is_named_near_the_trip(between, traveller, origin):
+    paragraphs = ["Malian Foreign Minister Abdoulaye Diop spoke to reporters."]
+    paragraphs += ["Markets were calm on Monday."] * (between - 1)
+    paragraphs.append("The delegation flew to Moscow and then to Beijing.")
+    _, (trip,) = journeys("\n\n".join(paragraphs))
+    assert trip.traveller == traveller
+    inferred = [s.city_name for s in trip.stops if s.inferred]
+    assert inferred == ([origin] if origin else [])
+
+
 @pytest.mark.parametrize("text", [
     "Following talks in Moscow, Russia and Niger agreed to cooperate.",
     "Mali, Niger and Burkina Faso formed an alliance.",

@@ -37,6 +37,7 @@ TITLE = re.compile(
 )
 NAME_AFTER = re.compile(r"\s+([A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2})")
 STOP_KINDS = ("country", "capital", "city", "admin")
+TRAVELLER_PASSAGES = 2  # passages before a journey's own in which its traveller may be named
 
 
 @dataclass
@@ -90,10 +91,20 @@ def _titled(document: Document, mentions: list[Mention]) -> list[tuple[int, str,
     return people
 
 
-def _traveller(people: list[tuple[int, str, str | None]], upto: int) -> tuple[str, str | None]:
-    """Return who travels (the titled person closest before upto) and their home country."""
+def _traveller(people: list[tuple[int, str, str | None]], since: int,
+               upto: int) -> tuple[str, str | None]:
+    """Return who travels (the titled person closest before upto, named from since on) and
+    their home country; nobody if no one is named there."""
     at = bisect_right(people, upto, key=lambda person: person[0])
-    return people[at - 1][1:] if at else ("", None)
+    return people[at - 1][1:] if at and people[at - 1][0] >= since else ("", None)
+
+
+def _context_start(document: Document, at: int) -> int:
+    """Return where the passages that may name a traveller start: TRAVELLER_PASSAGES
+    before the one holding offset at (a person named further back is another story's)."""
+    starts = [p.start for p in document.passages]
+    here = max(bisect_right(starts, at) - 1, 0)
+    return starts[max(here - TRAVELLER_PASSAGES, 0)] if starts else 0
 
 
 def _stop(journey: int, order: int, leg: _Leg, gaz: Gazetteer, inferred: bool = False) -> Stop:
@@ -154,7 +165,8 @@ def extract_journeys(document: Document, mentions: list[Mention],
     for legs in _group(document, mentions):
         legs = _dedupe(legs)
         number = len(journeys) + 1
-        traveller, home = _traveller(people, legs[0].sentence.end)
+        first = legs[0].sentence
+        traveller, home = _traveller(people, _context_start(document, first.start), first.end)
         stops = [_stop(number, order, leg, gaz) for order, leg in enumerate(legs, start=1)]
         origin = _origin(number, home, stops[0], gaz)
         if len(stops) + bool(origin) < 2:
