@@ -67,8 +67,26 @@ def test_the_traveller_is_named_near_the_trip(between, traveller, origin):
     assert inferred == ([origin] if origin else [])
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The Malian envoy arrived in Sofia, Bulgaria, on Monday and then flew to Athens, Greece.",
+     ["*Bamako", "Sofia", "Athens"]),  # each country only says where its city is
+    ("The Malian envoy toured a factory in Dongguan, in China's south, then flew to Seoul.",
+     ["*Bamako", "Dongguan", "Seoul"]),
+    ("Patients who had travelled to France were treated, and new cases were found in Dakar "
+     "and in Bamako.", None),  # "found in": no one went there
+    ("The Malian envoy flew to Paris. In Dakar, the head of the agency said cases had risen.",
+     ["*Bamako", "Paris"]),
+])
+def test_places_that_only_qualify_or_locate_are_not_stops(text, expected):
+    found = journeys(text)[1]
+    stops = [("*" if s.inferred else "") + s.city_name for s in found[0].stops] if found else None
+    assert stops == expected
+
+
 @pytest.mark.parametrize("text", [
     "Following talks in Moscow, Russia and Niger agreed to cooperate.",
+    "The outbreak has been going on for a year, with cases in Mali, Niger and Chad.",
+    "Cases were reported in Niamey, said the head of the mission in Bamako.",
     "Mali, Niger and Burkina Faso formed an alliance.",
     "They expelled the French ambassador from Niamey.",
 ])

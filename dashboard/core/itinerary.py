@@ -12,7 +12,8 @@ from .models import Document, Journey, Mention, Sentence, Stop, within
 
 MOVEMENT = re.compile(
     r"\b(?:tour(?:s|ed|ing)?|visit(?:s|ed|ing)?|trip|travel(?:s|led|ed|ling|ing)?|"
-    r"arriv(?:e|es|ed|ing)|fl(?:y|ies|ew|own|ying)|go(?:es|ing)?|went|gone|head(?:s|ed|ing)?|"
+    r"arriv(?:e|es|ed|ing)|fl(?:y|ies|ew|own|ying)|(?:go(?:es|ing)?|went|gone)(?! on\b)|"
+    r"head(?:s|ed|ing)?(?! of\b)|"
     r"depart(?:s|ed|ing)?|leav(?:e|es|ing)|left|return(?:s|ed|ing)?|land(?:s|ed|ing)?|"
     r"stop(?:s|ped)? (?:over|off)|proceed(?:s|ed)?|journey(?:s|ed)?|mov(?:e|es|ed) on)\b",
     re.I,
@@ -24,6 +25,10 @@ INTO_STOP = re.compile(
     r"reach(?:es|ed|ing)?))\s+(?:the\s+)?\Z",
     re.I,
 )
+# A stop said to be "in" or "at" a place is one only after a movement word in its own clause
+# ("arrived in Moscow"), not in a clause of its own ("cases were found in Dakar").
+LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?\Z", re.I)
+CLAUSE_BREAK = re.compile(r"[,;:()]")
 LIST_GAP = re.compile(r"\A\s*(?:,|,?\s*and|,?\s*(?:and\s+)?then|,?\s*before|,?\s*after)?"
                       r"(?:\s+(?:then|finally|next|on|to|in|visit\w*))*\s*(?:the\s+)?\Z", re.I)
 DEPARTURE = re.compile(r"\b(?:from|after\s+(?:\w+\s+){0,3}(?:in|to|at))\s+(?:the\s+)?\Z", re.I)
@@ -63,16 +68,34 @@ def _stops_in(document: Document, sentence: Sentence, mentions: list[Mention]) -
     for mention in mentions:
         before = text[sentence.start:mention.start]
         chained = previous_end is not None and LIST_GAP.match(text[previous_end:mention.start])
-        introduced = bool(movement) and INTO_STOP.search(before[-40:])
+        if chained and legs and _qualifies(legs[-1].mention, mention, text):
+            previous_end = mention.end  # "Sofia, Bulgaria": the country says where it is
+            continue
+        phase = 0 if DEPARTURE.search(before[-60:]) else 2 if LATER.search(before[-60:]) else 1
+        introduced = bool(movement) and INTO_STOP.search(before[-40:]) and (
+            phase != 1 or not LOCATIVE.search(before[-40:])
+            or _moved_in_clause(text, movement, mention.start))
         if mention.kind not in STOP_KINDS or not (chained or introduced):
             previous_end = None if mention.kind in STOP_KINDS else previous_end
             continue
-        phase = 0 if DEPARTURE.search(before[-60:]) else 2 if LATER.search(before[-60:]) else 1
         if chained and legs:
             phase = legs[-1].phase
         legs.append(_Leg(mention, sentence, phase))
         previous_end = mention.end
     return sorted(legs, key=lambda leg: leg.phase)
+
+
+def _qualifies(stop: Mention, mention: Mention, text: str) -> bool:
+    """Tell whether a country right after a stop ("Sofia, Bulgaria"; "Dongguan, in China's
+    south") is the stop's own."""
+    return (mention.kind == "country" and stop.kind != "country"
+            and mention.country == stop.country
+            and text[stop.end:mention.start] in (", ", ", in "))
+
+
+def _moved_in_clause(text: str, movement: list[int], at: int) -> bool:
+    """Tell whether a movement word comes before offset at in the same clause."""
+    return any(end <= at and not CLAUSE_BREAK.search(text, end, at) for end in movement)
 
 
 def _titled(document: Document, mentions: list[Mention]) -> list[tuple[int, str, str | None]]:
