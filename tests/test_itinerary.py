@@ -76,6 +76,8 @@ def test_the_traveller_is_named_near_the_trip(between, traveller, origin):
      "and in Bamako.", None),  # "found in": no one went there
     ("The Malian envoy flew to Paris. In Dakar, the head of the agency said cases had risen.",
      ["*Bamako", "Paris"]),
+    ("Chadian and Nigerien troops met in N'Djamena on Monday, before the delegation flew to "
+     "Niamey and then to Abuja.", ["N'Djamena", "Niamey", "Abuja"]),  # where they left from
 ])
 def test_places_that_only_qualify_or_locate_are_not_stops(text, expected):
     found = journeys(text)[1]

@@ -29,6 +29,7 @@ INTO_STOP = re.compile(
 # ("arrived in Moscow"), not in a clause of its own ("cases were found in Dakar").
 LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?\Z", re.I)
 CLAUSE_BREAK = re.compile(r"[,;:()]")
+MOVES_ON = re.compile(r"[^;:()]{0,80}?\b(?:before|then)\b", re.I)
 LIST_GAP = re.compile(r"\A\s*(?:,|,?\s*and|,?\s*(?:and\s+)?then|,?\s*before|,?\s*after)?"
                       r"(?:\s+(?:then|finally|next|on|to|in|visit\w*))*\s*(?:the\s+)?\Z", re.I)
 DEPARTURE = re.compile(r"\b(?:from|after\s+(?:\w+\s+){0,3}(?:in|to|at))\s+(?:the\s+)?\Z", re.I)
@@ -72,9 +73,12 @@ def _stops_in(document: Document, sentence: Sentence, mentions: list[Mention]) -
             previous_end = mention.end  # "Sofia, Bulgaria": the country says where it is
             continue
         phase = 0 if DEPARTURE.search(before[-60:]) else 2 if LATER.search(before[-60:]) else 1
-        introduced = bool(movement) and INTO_STOP.search(before[-40:]) and (
-            phase != 1 or not LOCATIVE.search(before[-40:])
-            or _moved_in_clause(text, movement, mention.start))
+        introduced = bool(movement) and bool(INTO_STOP.search(before[-40:]))
+        if introduced and phase == 1 and LOCATIVE.search(before[-40:]) and not _moved_in_clause(
+                text, movement, mention.start):
+            # "met in N'Djamena, before the delegation flew to Niamey": where they left from
+            introduced = _moves_on(text, movement, mention.end, sentence.end)
+            phase = 0
         if mention.kind not in STOP_KINDS or not (chained or introduced):
             previous_end = None if mention.kind in STOP_KINDS else previous_end
             continue
@@ -96,6 +100,13 @@ def _qualifies(stop: Mention, mention: Mention, text: str) -> bool:
 def _moved_in_clause(text: str, movement: list[int], at: int) -> bool:
     """Tell whether a movement word comes before offset at in the same clause."""
     return any(end <= at and not CLAUSE_BREAK.search(text, end, at) for end in movement)
+
+
+def _moves_on(text: str, movement: list[int], at: int, end: int) -> bool:
+    """Tell whether the sentence goes on from offset at to a movement after "before" or
+    "then" ("talks in Ankara before he flew to Tehran")."""
+    after = MOVES_ON.match(text, at, end)
+    return bool(after) and any(stop > after.end() for stop in movement)
 
 
 def _titled(document: Document, mentions: list[Mention]) -> list[tuple[int, str, str | None]]:
