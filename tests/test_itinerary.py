@@ -52,6 +52,16 @@ def test_each_stop_keeps_its_sentence():
     assert trip.stops[0].inferred and trip.stops[0].city_name == "Bamako"
 
 
+@pytest.mark.parametrize("lede", [
+    "North Korea's official news agency reported the outbreak.",
+    "The Malian general election was postponed.",
+])
+def test_an_adjective_is_not_a_traveller(lede):
+    _, (trip,) = journeys(lede + "\n\nThe delegation flew to Moscow and then to Beijing.")
+    assert trip.traveller == ""
+    assert not any(s.inferred for s in trip.stops)
+
+
 @pytest.mark.parametrize("between, traveller, origin", [
     (1, "Malian Foreign Minister Abdoulaye Diop", "Bamako"),
     (2, "Malian Foreign Minister Abdoulaye Diop", "Bamako"),

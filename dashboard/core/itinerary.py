@@ -38,7 +38,11 @@ TITLE = re.compile(
     r"[\s'’s]*(?:(?:new|former|interim|acting|transitional|deputy|junta|military|top|chief|"
     r"defen[cs]e|foreign|prime|vice|head of state)\s+)*(?:prime minister|president|minister|"
     r"premier|chancellor|king|queen|leader|chief|envoy|delegation|official|diplomat|"
-    r"ambassador|general|head of state|secretary)\b",
+    r"ambassador|general|head of state|secretary)\b"
+    # "official" and "general" are adjectives as often: "official news agency", "general election"
+    r"(?<!official(?= (?:news|media|agency|figures|data|statistics|statement|website|sources|"
+    r"results|toll|language|languages|residence|television|radio|gazette|report|records)\b))"
+    r"(?<!general(?= (?:election|elections|strike|assembly|public|population|staff|amnesty)\b))",
     re.I,
 )
 NAME_AFTER = re.compile(r"\s+([A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2})")
