@@ -14,7 +14,6 @@ from ..core.layers import Layers
 from ..core.palette import COLOURS
 from .assets import IFRAME_STATIC_URL, offline_map
 
-# Okabe–Ito colours: told apart by readers with the common colour-vision deficiencies.
 LAYER_TITLES = {
     "sahel": "Sahel states", "aes": "AES bloc", "journeys": "Journeys",
     "countries": "Other mentioned countries", "density": "Mention density",

@@ -133,7 +133,7 @@ def main() -> None:
     if not first_visit:
         with left:
             draw_map(doc, view, analysis)
-    panels.sidebar(view, docs, gaz, go, top)
+    panels.sidebar(view, doc, docs, gaz, go, top)
     share.first_load(bool(notices), view)
 
 

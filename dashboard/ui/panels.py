@@ -244,13 +244,13 @@ def article_picker(view: state.View, docs: list[Document], go: Callable[[state.V
                  on_change=picked)
 
 
-def sidebar(view: state.View, docs: list[Document], gaz: Gazetteer,
+def sidebar(view: state.View, doc: Document, docs: list[Document], gaz: Gazetteer,
             go: Callable[[state.View], None], top: DeltaGenerator) -> None:
-    """Show the document picker (at top), share link, downloads, layers, Sahel definition and
-    basemap."""
+    """Show the document picker (at top), share link, downloads of doc (the one shown), layers,
+    Sahel definition and basemap."""
     article_picker(view, docs, go, top)
     share.share_box(view)
-    share.downloads(next(d for d in docs if d.slug == view.doc), view)
+    share.downloads(doc, view)
     st.sidebar.markdown("**Layers**")
     for name in state.LAYERS:
         _shown_as(f"layer-{name}", name in view.layers)
