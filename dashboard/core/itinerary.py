@@ -137,10 +137,9 @@ def _traveller(people: list[tuple[int, str, str | None]], since: int,
     return people[at - 1][1:] if at and people[at - 1][0] >= since else ("", None)
 
 
-def _context_start(document: Document, at: int) -> int:
-    """Return where the passages that may name a traveller start: TRAVELLER_PASSAGES
-    before the one holding offset at (a person named further back is another story's)."""
-    starts = [p.start for p in document.passages]
+def _context_start(starts: list[int], at: int) -> int:
+    """Return where the passages that may name a traveller start (starts: every passage's):
+    TRAVELLER_PASSAGES before the one holding offset at (further back is another story)."""
     here = max(bisect_right(starts, at) - 1, 0)
     return starts[max(here - TRAVELLER_PASSAGES, 0)] if starts else 0
 
@@ -199,12 +198,13 @@ def extract_journeys(document: Document, mentions: list[Mention],
     gaz = gazetteer or default_gazetteer()
     mentions = sorted(mentions, key=lambda m: m.start)
     people = _titled(document, mentions)
+    starts = [p.start for p in document.passages]
     journeys = []
     for legs in _group(document, mentions):
         legs = _dedupe(legs)
         number = len(journeys) + 1
         first = legs[0].sentence
-        traveller, home = _traveller(people, _context_start(document, first.start), first.end)
+        traveller, home = _traveller(people, _context_start(starts, first.start), first.end)
         stops = [_stop(number, order, leg, gaz) for order, leg in enumerate(legs, start=1)]
         origin = _origin(number, home, stops[0], gaz)
         if len(stops) + bool(origin) < 2:
