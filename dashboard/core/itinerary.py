@@ -71,6 +71,8 @@ def _stops_in(document: Document, sentence: Sentence, mentions: list[Mention]) -
     legs: list[_Leg] = []
     previous_end: int | None = None
     for mention in mentions:
+        if mention.kind not in STOP_KINDS:  # a demonym or a bloc: neither a stop nor a break
+            continue
         before = text[sentence.start:mention.start]
         chained = previous_end is not None and LIST_GAP.match(text[previous_end:mention.start])
         if chained and legs and _qualifies(legs[-1].mention, mention, text):
@@ -83,8 +85,8 @@ def _stops_in(document: Document, sentence: Sentence, mentions: list[Mention]) -
             # "met in N'Djamena, before the delegation flew to Niamey": where they left from
             introduced = _moves_on(text, movement, mention.end, sentence.end)
             phase = 0
-        if mention.kind not in STOP_KINDS or not (chained or introduced):
-            previous_end = None if mention.kind in STOP_KINDS else previous_end
+        if not (chained or introduced):
+            previous_end = None
             continue
         if chained and legs:
             phase = legs[-1].phase
