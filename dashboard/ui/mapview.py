@@ -20,6 +20,7 @@ LAYER_TITLES = {
 }
 TOOLTIP_STYLE = ("font: 13px/1.35 system-ui, sans-serif; min-width: 240px; max-width: 340px; "
                  "white-space: normal;")
+TOOLTIP_OPACITY = 1  # Leaflet's default, 0.9, lets a stop's pin show through what is read
 
 
 def escaped(frame: gpd.GeoDataFrame, columns: list[str]) -> gpd.GeoDataFrame:
@@ -32,7 +33,8 @@ def escaped(frame: gpd.GeoDataFrame, columns: list[str]) -> gpd.GeoDataFrame:
 
 def _tooltip(fields: list[str], aliases: list[str]) -> folium.GeoJsonTooltip:
     """Return a tooltip showing some (already escaped) properties."""
-    return folium.GeoJsonTooltip(fields=fields, aliases=aliases, sticky=True, style=TOOLTIP_STYLE)
+    return folium.GeoJsonTooltip(fields=fields, aliases=aliases, sticky=True, style=TOOLTIP_STYLE,
+                                 opacity=TOOLTIP_OPACITY)
 
 
 def lighter(frame: gpd.GeoDataFrame, tolerance: float = 0.03) -> gpd.GeoDataFrame:
@@ -159,7 +161,8 @@ def density_layer(layers: Layers) -> folium.FeatureGroup:
             (row.geometry.y, row.geometry.x), radius=4 + 3 * math.sqrt(row.mentions),
             color=COLOURS["density"], fill=True, fill_opacity=0.35, weight=1,
             tooltip=folium.Tooltip(f"{row.name}: {row.mentions} mention"
-                                   f"{'s' if row.mentions != 1 else ''}"),
+                                   f"{'s' if row.mentions != 1 else ''}",
+                                   opacity=TOOLTIP_OPACITY),
         ).add_to(group)
     return group
 

@@ -280,7 +280,8 @@ def test_screenshots(page: Page, base_url: str, page_log: PageLog):
     page_log.assert_clean()
 
 
-def test_the_legend_fades_while_a_tooltip_is_read(page: Page, base_url: str, page_log: PageLog):
+def test_a_tooltip_is_read_clear_of_the_legend_and_the_pins(page: Page, base_url: str,
+                                                           page_log: PageLog):
     frame = open_page(page, base_url)
     legend = frame.locator(".map-legend")
     box = page.locator(FOLIUM_IFRAME).bounding_box()
@@ -288,6 +289,7 @@ def test_the_legend_fades_while_a_tooltip_is_read(page: Page, base_url: str, pag
     page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
     expect(frame.locator(".leaflet-tooltip")).to_contain_text("Niger")
     expect(legend).to_have_css("opacity", "0.12")  # the tooltip is not hidden under it
+    expect(frame.locator(".leaflet-tooltip")).to_have_css("opacity", "1")  # nor a pin in it
     page.mouse.move(box["x"] + 5, box["y"] + box["height"] / 2)  # off every country
     expect(frame.locator(".leaflet-tooltip")).to_have_count(0)
     expect(legend).to_have_css("opacity", "1")
