@@ -48,11 +48,26 @@ def test_every_referenced_vendored_file_exists():
     urls = asset_urls(drawn_map())
     assert urls == [
         f"{IFRAME_STATIC_URL}/vendor/leaflet/leaflet.js",
-        f"{IFRAME_STATIC_URL}/vendor/jquery/jquery.min.js",
+        f"{IFRAME_STATIC_URL}/vendor/jquery/jquery.min.js",  # for the popup
         f"{IFRAME_STATIC_URL}/vendor/leaflet/leaflet.css",
     ]
     for url in urls:
         assert (STATIC_DIR / url.removeprefix(IFRAME_STATIC_URL + "/")).is_file(), url
+
+
+def test_jquery_is_loaded_only_for_what_needs_it():
+    """A map without popups or layers kept in front does not load jQuery; one with them does."""
+    jquery = f"{IFRAME_STATIC_URL}/vendor/jquery/jquery.min.js"
+    fmap = offline_map()
+    layer = folium.GeoJson({"type": "FeatureCollection", "features": []}).add_to(fmap)
+    marker = folium.CircleMarker([13.5, 2.1], tooltip="Niamey").add_to(fmap)
+    assert jquery not in asset_urls(fmap)
+    folium.Popup("Niamey").add_to(marker)  # a popup added after the map was made
+    assert jquery in asset_urls(fmap)
+    kept = offline_map()
+    kept.add_child(layer)
+    kept.keep_in_front(layer)
+    assert jquery in asset_urls(kept)
 
 
 def test_images_named_by_leaflet_css_exist():

@@ -18,13 +18,13 @@ STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 # levels from the iframe keeps working under any --server.baseUrlPath; "/app/static" does not.
 IFRAME_STATIC_URL = "../../app/static"
 
-# (folium link name, path under dashboard/static). Leaflet, plus jQuery because folium's Popup
-# builds its content with `$(`...`)[0]`. Nothing we draw (GeoJson, PolyLine, CircleMarker,
-# DivIcon, LayerControl, Tooltip, Popup) needs Bootstrap, awesome-markers or Font Awesome.
-VENDORED_JS: tuple[tuple[str, str], ...] = (
-    ("leaflet", "vendor/leaflet/leaflet.js"),
-    ("jquery", "vendor/jquery/jquery.min.js"),
-)
+# (folium link name, path under dashboard/static). Leaflet always; jQuery only for a map with a
+# folium Popup, which builds its content with `$(`...`)[0]`, or with layers kept in front
+# (Map.keep_in_front runs `$(document).ready(...)`). Nothing else we draw (GeoJson,
+# PolyLine, CircleMarker, DivIcon, LayerControl, Tooltip) needs jQuery, Bootstrap,
+# awesome-markers or Font Awesome.
+VENDORED_JS: tuple[tuple[str, str], ...] = (("leaflet", "vendor/leaflet/leaflet.js"),)
+JQUERY_JS: tuple[tuple[str, str], ...] = (("jquery", "vendor/jquery/jquery.min.js"),)
 VENDORED_CSS: tuple[tuple[str, str], ...] = (("leaflet_css", "vendor/leaflet/leaflet.css"),)
 
 LEAFLET_IMAGES = "vendor/leaflet/images"
@@ -56,15 +56,42 @@ class MarkerImages(folium.elements.MacroElement):
         self.urls = dict(MARKER_IMAGES)
 
 
+class OfflineMap(folium.Map):
+    """A folium Map whose scripts and stylesheets are vendored files, jQuery only if needed.
+
+    The scripts are decided when the map is drawn, from what it holds by then: a popup added
+    after the map was made still gets jQuery, and a map without one is not made to wait for it.
+    """
+
+    def __init__(self, static_url: str, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.static_url = static_url.rstrip("/")
+        # An instance attribute: folium's class-level list is shared and must not be mutated.
+        self.default_css = self._links(VENDORED_CSS)
+
+    @property
+    def default_js(self) -> list[tuple[str, str]]:
+        """Return the map's scripts: Leaflet, and jQuery when a popup or keep_in_front needs it."""
+        needs_jquery = bool(self.objects_to_stay_in_front) or has_popup(self)
+        return self._links(VENDORED_JS + (JQUERY_JS if needs_jquery else ()))
+
+    def _links(self, files: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+        """Return (name, URL) links to files under the static URL."""
+        return [(name, f"{self.static_url}/{path}") for name, path in files]
+
+
+def has_popup(element: branca.element.Element) -> bool:
+    """Return whether the element or a descendant is a folium Popup."""
+    if isinstance(element, folium.Popup):
+        return True
+    return any(has_popup(child) for child in getattr(element, "_children", {}).values())
+
+
 def offline_map(static_url: str = IFRAME_STATIC_URL, **kwargs: object) -> folium.Map:
-    """Return a folium Map whose scripts and stylesheets are only the vendored Leaflet files."""
+    """Return a folium Map whose scripts and stylesheets are only the vendored files."""
     kwargs.setdefault("tiles", None)
-    fmap = folium.Map(**kwargs)
-    base = static_url.rstrip("/")
-    # Instance attributes: folium's class-level lists are shared and must not be mutated.
-    fmap.default_js = [(name, f"{base}/{path}") for name, path in VENDORED_JS]
-    fmap.default_css = [(name, f"{base}/{path}") for name, path in VENDORED_CSS]
-    fmap.add_child(MarkerImages(f"{base}/{LEAFLET_IMAGES}"))
+    fmap = OfflineMap(static_url, **kwargs)
+    fmap.add_child(MarkerImages(f"{fmap.static_url}/{LEAFLET_IMAGES}"))
     return fmap
 
 
