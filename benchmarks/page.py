@@ -259,6 +259,7 @@ def measure(
             _, payload, first_bytes = firsts[app]
             figures[app] = {
                 "later": statistics.median(later[app]),
+                "laters": later[app],
                 "click_median": statistics.median(latencies) if latencies else float("nan"),
                 "click_p95": p95(latencies),
                 "clicks": len(latencies),
@@ -336,6 +337,12 @@ def table(ours: dict, floor: dict, visits: int, count: int, fresh: int) -> str:
             f"| {label} | {o:,.0f} {unit} | {f:,.0f} {unit} | {ratio} | {target} "
             f"| {verdict} |".replace("  |", " |")
         )
+    spread = {name: report.ratio_interval(ours[key], floor[key])
+              for name, key in (("first visits", "firsts"), ("later visits", "laters"))}
+    lines.append("\nHow sure the visit ratios are (95% bootstrap interval of the ratio of "
+                 "medians, each page's times resampled): "
+                 + "; ".join(f"{name} {low:.2f}–{high:.2f}" for name, (low, high) in spread.items())
+                 + ".")
     for name, figures in (("ours", ours), ("floor", floor)):
         for problem in figures["problems"]:
             lines.append(f"\n{name}: {problem}")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import platform
+import random
 import re
+import statistics
 import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,6 +36,17 @@ def machine() -> str:
         pass
     return (f"{cpu}, {os.cpu_count()} cores{memory}; Python {platform.python_version()}; "
             f"{platform.system()} {platform.release()}" + (f"; {chromium}" if chromium else ""))
+
+
+def ratio_interval(ours: list[float], floor: list[float], rounds: int = 2000,
+                   seed: int = 1) -> tuple[float, float]:
+    """Return a 95% bootstrap interval of median(ours) / median(floor), each resampled alone."""
+    rng = random.Random(seed)
+    ratios = sorted(
+        statistics.median(rng.choices(ours, k=len(ours)))
+        / statistics.median(rng.choices(floor, k=len(floor)))
+        for _ in range(rounds))
+    return ratios[int(0.025 * rounds)], ratios[int(0.975 * rounds) - 1]
 
 
 def record(path: Path, section: str, body: str) -> None:
