@@ -1,4 +1,5 @@
-"""Record benchmark figures in RESULTS.md, one section per benchmark, with the machine."""
+"""Record benchmark figures in RESULTS.md, one section per benchmark, with the machine; and
+the interval printed beside a ratio of medians."""
 
 from __future__ import annotations
 
