@@ -82,9 +82,7 @@ class OfflineMap(folium.Map):
 
 def has_popup(element: branca.element.Element) -> bool:
     """Return whether the element or a descendant is a folium Popup."""
-    if isinstance(element, folium.Popup):
-        return True
-    return any(has_popup(child) for child in getattr(element, "_children", {}).values())
+    return any(isinstance(e, folium.Popup) for e in _elements(element))
 
 
 def offline_map(static_url: str = IFRAME_STATIC_URL, **kwargs: object) -> folium.Map:
@@ -95,12 +93,17 @@ def offline_map(static_url: str = IFRAME_STATIC_URL, **kwargs: object) -> folium
     return fmap
 
 
+def _elements(element: branca.element.Element) -> Iterator[branca.element.Element]:
+    """Yield the element and every descendant, parents first."""
+    yield element
+    for child in getattr(element, "_children", {}).values():
+        yield from _elements(child)
+
+
 def _asset_elements(element: branca.element.Element) -> Iterator[branca.element.Element]:
     """Yield the element and every descendant that brings scripts or stylesheets."""
-    if isinstance(element, (folium.elements.JSCSSMixin, branca.colormap.ColorMap)):
-        yield element
-    for child in getattr(element, "_children", {}).values():
-        yield from _asset_elements(child)
+    return (e for e in _elements(element)
+            if isinstance(e, (folium.elements.JSCSSMixin, branca.colormap.ColorMap)))
 
 
 def asset_urls(fmap: folium.Map) -> list[str]:
