@@ -9,20 +9,19 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .core import documents
-from .core.geoparse import find_mentions
-from .core.itinerary import extract_journeys
-from .core.models import Document
+from .core.analysis import Analysis, analyse
 
 
-def mention_rows(doc: Document) -> Iterator[dict]:
+def mention_rows(analysis: Analysis) -> Iterator[dict]:
     """Yield one record per mention of a document."""
-    for mention in find_mentions(doc):
+    for mention in analysis.mentions:
         yield mention.record()
 
 
-def stop_rows(doc: Document) -> Iterator[dict]:
+def stop_rows(analysis: Analysis) -> Iterator[dict]:
     """Yield one record per stop of each journey a document describes."""
-    for journey in extract_journeys(doc, find_mentions(doc)):
+    doc = analysis.document
+    for journey in analysis.journeys:
         for stop in journey.stops:
             yield {
                 "doc": doc.slug, "journey": journey.index, "order": stop.order,
@@ -33,7 +32,7 @@ def stop_rows(doc: Document) -> Iterator[dict]:
             }
 
 
-def print_rows(paths: list[str], rows: Callable[[Document], Iterator[dict]]) -> int:
+def print_rows(paths: list[str], rows: Callable[[Analysis], Iterator[dict]]) -> int:
     """Print JSON lines for each readable file; report the others on stderr."""
     status = 0
     for path in paths:
@@ -43,7 +42,7 @@ def print_rows(paths: list[str], rows: Callable[[Document], Iterator[dict]]) -> 
             print(f"error: {error}", file=sys.stderr)
             status = 1
             continue
-        for row in rows(doc):
+        for row in rows(analyse(doc)):
             print(json.dumps(row, ensure_ascii=False))
     return status
 
@@ -62,7 +61,7 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"error: {out.parent}: no such folder for --out.", file=sys.stderr)
         return 1
     try:
-        export.write(doc, args.format, out)
+        export.write(analyse(doc), args.format, out)
     except OSError as error:
         print(f"error: {out}: cannot be written ({error.strerror}).", file=sys.stderr)
         return 1

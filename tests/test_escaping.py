@@ -4,8 +4,8 @@ import pytest
 from streamlit_folium import _get_map_string
 
 from dashboard.core import documents
-from dashboard.core.geoparse import default_gazetteer, find_mentions
-from dashboard.core.itinerary import extract_journeys
+from dashboard.core.analysis import analyse
+from dashboard.core.geoparse import default_gazetteer
 from dashboard.core.layers import build_layers, read_countries
 from dashboard.core.reading import passages_for
 from dashboard.ui import mapview, panels
@@ -20,9 +20,8 @@ TEXT = (f"---\ntitle: Niger {PAYLOAD} `x` ${{x}}\nsource: {PAYLOAD}\n---\n"
 def hostile():
     doc = documents.parse("hostile.md", TEXT)
     gaz = default_gazetteer()
-    mentions = find_mentions(doc, gaz)
-    journeys = extract_journeys(doc, mentions, gaz)
-    return doc, mentions, build_layers(doc, mentions, journeys, gaz, read_countries())
+    analysis = analyse(doc, gaz)
+    return doc, list(analysis.mentions), build_layers(analysis, gaz, read_countries())
 
 
 def test_the_payload_is_read_as_text_around_real_places(hostile):

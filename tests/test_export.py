@@ -14,7 +14,9 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import LineString, MultiLineString, Polygon, shape
 
-from dashboard.core import documents, export, geoparse, itinerary
+from dashboard.core import documents, export, geoparse
+from dashboard.core.analysis import analyse
+from dashboard.core.geojson import rfc7946, split_antimeridian
 from dashboard.core.layers import build_layers, great_circle, read_countries
 
 REPO = Path(__file__).resolve().parents[1]
@@ -39,17 +41,15 @@ def countries() -> gpd.GeoDataFrame:
 
 
 def pipeline(doc: documents.Document, countries: gpd.GeoDataFrame) -> tuple:
-    """Return a document's mentions, journeys and layers."""
-    mentions = geoparse.find_mentions(doc)
-    journeys = itinerary.extract_journeys(doc, mentions)
-    return mentions, journeys, build_layers(doc, mentions, journeys,
-                                            geoparse.default_gazetteer(), countries)
+    """Return a document's analysis and layers."""
+    analysis = analyse(doc)
+    return analysis, build_layers(analysis, geoparse.default_gazetteer(), countries)
 
 
 @pytest.fixture(scope="module")
 def collection(seed, countries) -> dict:
     """The seed's FeatureCollection."""
-    return export.feature_collection(seed, *pipeline(seed, countries))
+    return export.feature_collection(*pipeline(seed, countries))
 
 
 def positions(geometry: dict) -> list[list[float]]:
@@ -131,7 +131,7 @@ def test_journey_stops_in_order(collection):
 def test_legs_across_the_antimeridian_are_split(a, b):
     line = great_circle(a, b)
     assert max(abs(x) for x, _ in line.coords) > 180
-    result = export.rfc7946(line)
+    result = rfc7946(line)
     assert result["type"] == "MultiLineString"
     for lon, lat in positions(result):
         assert -180 <= lon <= 180 and -90 <= lat <= 90
@@ -141,16 +141,17 @@ def test_legs_across_the_antimeridian_are_split(a, b):
 
 def test_a_line_within_range_stays_whole():
     line = LineString([(0, 0), (10.123456789, 5)])
-    assert export.rfc7946(line) == {"type": "LineString",
+    assert rfc7946(line) == {"type": "LineString",
                                     "coordinates": [[0.0, 0.0], [10.12346, 5.0]]}
-    assert export.split_antimeridian(line).equals(line)
-    assert isinstance(export.split_antimeridian(LineString([(170, 0), (190, 2)])),
+    assert split_antimeridian(line).equals(line)
+    assert isinstance(split_antimeridian(LineString([(170, 0), (190, 2)])),
                       MultiLineString)
 
 
 def test_csv_round_trips(seed):
-    mentions = geoparse.find_mentions(seed)
-    rows = list(csv.DictReader(io.StringIO(export.mentions_csv(seed, mentions))))
+    analysis = analyse(seed)
+    mentions = analysis.mentions
+    rows = list(csv.DictReader(io.StringIO(export.mentions_csv(analysis))))
     assert tuple(rows[0]) == export.CSV_FIELDS
     expected = []
     for mention in mentions:
@@ -164,7 +165,7 @@ def test_csv_round_trips(seed):
 
 
 def test_html_is_self_contained(seed, countries):
-    page = export.standalone_html(seed, *pipeline(seed, countries))
+    page = export.standalone_html(*pipeline(seed, countries))
     assert not re.search(r"<(?:script|link|img)\b[^>]*\b(?:src|href)\s*=\s*[\"']?https?://",
                          page, re.I)
     assert not re.search(r"<script\b[^>]*\bsrc\s*=", page, re.I)
@@ -185,7 +186,7 @@ def hostile_doc() -> documents.Document:
 def test_hostile_text_is_escaped_in_every_format(fmt, tmp_path):
     doc = hostile_doc()
     out = tmp_path / f"hostile.{fmt}"
-    export.write(doc, fmt, out)
+    export.write(analyse(doc), fmt, out)
     text = out.read_text(encoding="utf-8")
     if fmt == "html":
         assert "<img src=x onerror" not in text
@@ -204,7 +205,7 @@ def test_hostile_text_is_escaped_in_every_format(fmt, tmp_path):
 
 def test_unknown_format_is_refused(seed, tmp_path):
     with pytest.raises(ValueError, match="Unknown export format 'kml'"):
-        export.write(seed, "kml", tmp_path / "x.kml")
+        export.write(analyse(seed), "kml", tmp_path / "x.kml")
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:

@@ -1,4 +1,5 @@
-"""A document's map as GeoJSON (RFC 7946), a CSV of its mentions, or one standalone HTML file."""
+"""An analysis rendered as GeoJSON (RFC 7946), a CSV of its mentions, or one standalone HTML
+map; the exports render what analyse() found, they never run the parser again."""
 
 from __future__ import annotations
 
@@ -7,117 +8,32 @@ import csv
 import html
 import io
 import json
-import math
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
+from string import Template
 from typing import Any
 
 import geopandas as gpd
-import numpy as np
 import shapely
-from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon, mapping
 
-from . import geoparse, itinerary
-from .gazetteer import GEODATA
+from .analysis import Analysis
+from .assets import asset, asset_text
+from .geojson import plain, rfc7946
+from .geoparse import default_gazetteer
 from .layers import Layers, build_layers, read_countries
 from .models import Document, Journey, Mention
-from .palette import COLOURS
+from .overlays import OVERLAYS, overlay
+from .palette import BASEMAP_STYLE, COLOURS
 from .reading import passages_for
 
 FORMATS = ("geojson", "csv", "html")
-PRECISION = 5
 CSV_FIELDS = ("doc", "start", "end", "text", "place", "country", "kind", "name", "lat", "lon",
               "passage", "reason")
 COUNTRY_LAYERS = ("aes", "sahel", "countries")  # a country belongs to the first that holds it
-LEAFLET = Path(__file__).resolve().parents[1] / "static" / "vendor" / "leaflet"
-BASEMAP = GEODATA / "basemap.geojson"
 _CSS_IMAGE = re.compile(r"url\((images/[\w.-]+\.png)\)")
 _SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.M)
-
-
-# ---------------------------------------------------------------- values and geometry
-
-
-def plain(value: Any) -> Any:
-    """Return a JSON-safe copy of a value: no numpy types, NaN as None, tuples as lists."""
-    if isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, float):
-        return None if math.isnan(value) or math.isinf(value) else value
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
-    return value
-
-
-def _world(lon: float) -> int:
-    """Return which 360° copy of the world a longitude lies in (0 for [-180, 180))."""
-    return math.floor((lon + 180.0) / 360.0)
-
-
-def split_antimeridian(line: LineString) -> LineString | MultiLineString:
-    """Return a line with continuous longitudes cut at ±180° into parts within [-180, 180]."""
-    parts: list[list[tuple[float, float]]] = [[]]
-    previous: tuple[float, float] | None = None
-    for lon, lat in line.coords:
-        if previous is not None:
-            for crossing in _crossings(previous, (lon, lat)):
-                parts[-1].append(crossing[0])
-                parts.append([crossing[1]])
-        parts[-1].append((lon - 360.0 * _world(lon), lat))
-        previous = (lon, lat)
-    kept = [p for p in parts if len(set(p)) >= 2]
-    if len(kept) == 1:
-        return LineString(kept[0])
-    return MultiLineString(kept)
-
-
-def _crossings(a: tuple[float, float], b: tuple[float, float]) -> Iterator[tuple[tuple, tuple]]:
-    """Yield, per ±180° meridian crossed from a to b, its end point and the next part's start."""
-    step = 1 if b[0] > a[0] else -1
-    for world in range(_world(a[0]), _world(b[0]), step):
-        edge = -180.0 + 360.0 * (world + (step > 0))
-        lat = a[1] + (edge - a[0]) / (b[0] - a[0]) * (b[1] - a[1])
-        yield ((180.0 * step, lat), (-180.0 * step, lat))
-
-
-def _split_lines(geometry: LineString | MultiLineString) -> LineString | MultiLineString:
-    """Return a line or lines cut at the antimeridian, as one geometry."""
-    lines = [split_antimeridian(g) for g in shapely.get_parts(geometry)]
-    if len(lines) == 1:
-        return lines[0]
-    return MultiLineString([p for g in lines for p in shapely.get_parts(g)])
-
-
-def _polygonal(geometry: shapely.Geometry) -> Polygon | MultiPolygon | None:
-    """Return the polygons of a geometry (dropping lines and points of a collection)."""
-    parts = [g for g in shapely.get_parts(geometry) if isinstance(g, Polygon | MultiPolygon)]
-    polygons = [p for g in parts for p in shapely.get_parts(g) if not p.is_empty]
-    if not polygons:
-        return None
-    return polygons[0] if len(polygons) == 1 else MultiPolygon(polygons)
-
-
-def rfc7946(geometry: shapely.Geometry) -> dict | None:
-    """Return a geometry as RFC 7946 GeoJSON: rounded, counter-clockwise, within ±180/±90."""
-    if geometry is None or geometry.is_empty:
-        return None
-    if isinstance(geometry, LineString | MultiLineString):
-        geometry = _split_lines(geometry)
-    geometry = shapely.transform(geometry, _round_and_clip)
-    if isinstance(geometry, shapely.GeometryCollection | Polygon | MultiPolygon):
-        geometry = _polygonal(geometry)
-        geometry = None if geometry is None else shapely.orient_polygons(geometry)
-    return None if geometry is None else plain(mapping(geometry))
-
-
-def _round_and_clip(coords: np.ndarray) -> np.ndarray:
-    """Round coordinates to PRECISION decimals and clamp them to the WGS 84 ranges."""
-    rounded = np.round(coords, PRECISION)
-    return np.column_stack([np.clip(rounded[:, 0], -180, 180), np.clip(rounded[:, 1], -90, 90)])
 
 
 # ---------------------------------------------------------------- GeoJSON
@@ -189,12 +105,12 @@ def leg_features(doc: Document, mentions: list[Mention], journeys: list[Journey]
             "passages": passage_records(doc, mentions, place) if place else []})
 
 
-def feature_collection(doc: Document, mentions: list[Mention], journeys: list[Journey],
-                       layers: Layers) -> dict:
+def feature_collection(analysis: Analysis, layers: Layers) -> dict:
     """Return every layer of a document's map as one RFC 7946 FeatureCollection."""
+    doc, mentions = analysis.document, list(analysis.mentions)
     groups: Iterable = (country_features(doc, mentions, layers),
                         outline_features(doc, mentions, layers),
-                        leg_features(doc, mentions, journeys, layers),
+                        leg_features(doc, mentions, list(analysis.journeys), layers),
                         stop_features(doc, mentions, layers))
     features = [f for group in groups for f in group if f is not None]
     meta = {"slug": doc.slug, "title": doc.title, "source": doc.source, "url": doc.url,
@@ -205,12 +121,13 @@ def feature_collection(doc: Document, mentions: list[Mention], journeys: list[Jo
 # ---------------------------------------------------------------- CSV
 
 
-def mentions_csv(doc: Document, mentions: list[Mention]) -> str:
+def mentions_csv(analysis: Analysis) -> str:
     """Return the mentions as CSV: the command line's fields, the passage index and the reason."""
+    doc = analysis.document
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS)
     writer.writeheader()
-    for mention in mentions:
+    for mention in analysis.mentions:
         passage = doc.passage_at(mention.start)
         writer.writerow({**mention.record(), "reason": mention.reason,
                          "passage": "" if passage is None else passage.index})
@@ -228,18 +145,17 @@ def script_json(data: Any) -> str:
 
 def leaflet_css() -> str:
     """Return Leaflet's stylesheet with its images inlined as data: URLs."""
-    css = (LEAFLET / "leaflet.css").read_text(encoding="utf-8")
 
     def inline(match: re.Match) -> str:
-        data = base64.b64encode((LEAFLET / match.group(1)).read_bytes()).decode("ascii")
-        return f"url(data:image/png;base64,{data})"
+        image = asset(f"vendor/leaflet/{match.group(1)}").read_bytes()
+        return f"url(data:image/png;base64,{base64.b64encode(image).decode('ascii')})"
 
-    return _CSS_IMAGE.sub(inline, css)
+    return _CSS_IMAGE.sub(inline, asset_text("vendor/leaflet/leaflet.css"))
 
 
 def leaflet_js() -> str:
     """Return Leaflet's script, safe to inline (no source-map link, no closing script tag)."""
-    script = _SOURCE_MAP.sub("", (LEAFLET / "leaflet.js").read_text(encoding="utf-8"))
+    script = _SOURCE_MAP.sub("", asset_text("vendor/leaflet/leaflet.js"))
     return script.replace("</", "<\\/")
 
 
@@ -252,192 +168,56 @@ def header(doc: Document) -> str:
     return f'<header><h1>{html.escape(doc.title or doc.slug)}</h1><p>{line}</p></header>'
 
 
-def standalone_html(doc: Document, mentions: list[Mention], journeys: list[Journey],
-                    layers: Layers) -> str:
+def map_config() -> dict:
+    """Return what the standalone page's script draws with: the overlays and basemap style."""
+    return {"overlays": [{"id": o.id, "title": o.title, "colour": o.colour, "parts": o.parts}
+                         for o in OVERLAYS if o.parts],
+            "basemapStyle": BASEMAP_STYLE}
+
+
+def page_css() -> str:
+    """Return the standalone page's stylesheet, with the palette's colours as variables."""
+    journeys = overlay("journeys").colour
+    return (f":root {{ --sea: {COLOURS['sea']}; --journeys: {journeys}; }}\n"
+            + asset_text("templates/standalone.css"))
+
+
+def standalone_html(analysis: Analysis, layers: Layers) -> str:
     """Return one self-contained HTML page (no network) drawing the document's map."""
-    collection = feature_collection(doc, mentions, journeys, layers)
-    basemap = json.loads(BASEMAP.read_text(encoding="utf-8"))
-    return PAGE.format(
+    doc = analysis.document
+    basemap = json.loads(asset_text("geodata/basemap.geojson"))
+    return Template(asset_text("templates/standalone.html")).substitute(
         lang=html.escape(doc.language or "en"), title=html.escape(doc.title or doc.slug),
-        leaflet_css=leaflet_css(), css=CSS + COLOUR_CSS, header=header(doc),
-        features=script_json(collection), basemap=script_json(basemap),
-        leaflet_js=leaflet_js(), script=SCRIPT.replace("__COLOURS__", json.dumps(LAYER_COLOURS))
-        .replace("__BASEMAP_STYLE__", json.dumps(BASEMAP_STYLE)))
+        leaflet_css=leaflet_css(), css=page_css(), header=header(doc),
+        config=script_json(map_config()),
+        features=script_json(feature_collection(analysis, layers)),
+        basemap=script_json(basemap), leaflet_js=leaflet_js(),
+        script=asset_text("templates/standalone.js").replace("</", "<\\/"))
 
 
 # ---------------------------------------------------------------- files
 
 
-def write(doc: Document, fmt: str, out: Path) -> None:
-    """Find a document's mentions, journeys and layers, and write them in a format to out."""
+def render(analysis: Analysis, fmt: str, layers: Layers | None = None) -> str:
+    """Return an analysis in an export format (layers: the map's, if already built)."""
     if fmt not in FORMATS:
         raise ValueError(f"Unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}.")
-    gaz = geoparse.default_gazetteer()
-    mentions = geoparse.find_mentions(doc, gaz)
     if fmt == "csv":
-        Path(out).write_text(mentions_csv(doc, mentions), encoding="utf-8", newline="")
-        return
-    journeys = itinerary.extract_journeys(doc, mentions, gaz)
-    built = build_layers(doc, mentions, journeys, gaz, _countries())
+        return mentions_csv(analysis)
+    layers = layers or build_layers(analysis, default_gazetteer(), _countries())
     if fmt == "geojson":
-        collection = feature_collection(doc, mentions, journeys, built)
-        text = json.dumps(collection, ensure_ascii=False, allow_nan=False)
-    else:
-        text = standalone_html(doc, mentions, journeys, built)
-    Path(out).write_text(text, encoding="utf-8")
+        return json.dumps(feature_collection(analysis, layers), ensure_ascii=False,
+                          allow_nan=False)
+    return standalone_html(analysis, layers)
+
+
+def write(analysis: Analysis, fmt: str, out: Path) -> None:
+    """Write an analysis in a format (geojson, csv or html) to the file out."""
+    text = render(analysis, fmt)
+    Path(out).write_text(text, encoding="utf-8", newline="" if fmt == "csv" else None)
 
 
 @lru_cache(maxsize=1)
 def _countries() -> gpd.GeoDataFrame:
     """Return the country polygons, read once per process."""
     return read_countries()
-
-CSS = """
-html, body { height: 100%; margin: 0; font: 15px/1.4 system-ui, sans-serif; }
-body { display: flex; flex-direction: column; }
-header { padding: .5rem 1rem; border-bottom: 1px solid #ccc; }
-header h1 { font-size: 1.2rem; margin: 0; }
-header p { margin: .2rem 0 0; color: #444; }
-#map { flex: 1; }
-.popup h2 { font-size: 1rem; margin: 0 0 .3rem; }
-.popup ul { margin: 0 0 .4rem; padding-left: 1.1rem; }
-.popup .passage { margin: .4rem 0; }
-.popup .passage-number { color: #666; font-size: .8em; margin-right: .3em; }
-.popup mark { background: #F0E442; padding: 0 .1em; }
-.popup .none { color: #666; font-style: italic; }
-.stop-icon { color: #fff; border: 2px solid #fff; border-radius: 50%;
-  box-shadow: 0 0 2px #000; text-align: center; font: bold 12px/18px sans-serif; }
-.stop-icon.inferred { background: #fff; border-style: dashed; border-radius: 11px;
-  font-size: 9px; }
-.swatch { display: inline-block; width: .9em; height: .9em; margin-right: .3em;
-  vertical-align: -.1em; border: 1px solid #333; }
-"""
-
-# The page's palette (core/palette.py), by the export's layer names.
-LAYER_COLOURS = {"aes": COLOURS["aes"], "sahel": COLOURS["sahel"],
-                 "countries": COLOURS["countries"], "aes_outline": COLOURS["aes"],
-                 "legs": COLOURS["journeys"], "stops": COLOURS["journeys"]}
-COLOUR_CSS = (f"#map {{ background: {COLOURS['sea']}; }}\n"
-              f".stop-icon {{ background: {COLOURS['journeys']}; }}\n"
-              f".stop-icon.inferred {{ color: {COLOURS['journeys']}; "
-              f"border-color: {COLOURS['journeys']}; }}\n")
-BASEMAP_STYLE = {"color": COLOURS["border"], "weight": 0.6, "fillColor": COLOURS["land"],
-                 "fillOpacity": 1}
-
-SCRIPT = """
-(function () {
-  "use strict";
-  var COLOURS = __COLOURS__;
-  var LABELS = {sahel: "Sahel states", aes: "AES members", countries: "Other countries mentioned",
-                aes_outline: "AES bloc outline", legs: "Journey legs", stops: "Journey stops"};
-  var ORDER = ["sahel", "aes", "countries", "aes_outline", "legs", "stops"];
-  var data = JSON.parse(document.getElementById("map-features").textContent);
-  var basemap = JSON.parse(document.getElementById("map-basemap").textContent);
-
-  function el(tag, text, className) {
-    var node = document.createElement(tag);
-    if (text !== undefined) { node.textContent = text; }
-    if (className) { node.className = className; }
-    return node;
-  }
-
-  function highlighted(passage) {
-    var chars = Array.from(passage.text), node = el("p", undefined, "passage"), at = 0;
-    node.setAttribute("data-passage", String(passage.passage));
-    node.appendChild(el("span", "\\u00b6 " + (passage.passage + 1), "passage-number"));
-    passage.mentions.forEach(function (m) {
-      var start = m.start - passage.start, end = m.end - passage.start;
-      if (start < at || end > chars.length) { return; }
-      node.appendChild(document.createTextNode(chars.slice(at, start).join("")));
-      var mark = el("mark", chars.slice(start, end).join(""));
-      mark.title = m.reason;
-      node.appendChild(mark);
-      at = end;
-    });
-    node.appendChild(document.createTextNode(chars.slice(at).join("")));
-    return node;
-  }
-
-  function popup(props) {
-    var box = el("div", undefined, "popup"), roles = el("ul");
-    box.appendChild(el("h2", props.name));
-    (props.roles || []).forEach(function (role) { roles.appendChild(el("li", role)); });
-    if (roles.childNodes.length) { box.appendChild(roles); }
-    if (typeof props.mentions === "number") {
-      box.appendChild(el("p", props.mentions + " mention" + (props.mentions === 1 ? "" : "s")));
-    }
-    if (!props.passages.length) { box.appendChild(el("p", "No passage names it.", "none")); }
-    props.passages.forEach(function (p) { box.appendChild(highlighted(p)); });
-    return box;
-  }
-
-  function style(feature) {
-    var p = feature.properties, colour = COLOURS[p.layer];
-    if (p.layer === "aes_outline") {
-      return {color: colour, weight: 3, fill: false, dashArray: "8 4", className: "bloc-" + p.id};
-    }
-    if (p.layer === "legs") {
-      return {color: colour, weight: 3, dashArray: p.inferred ? "4 6" : null,
-              className: "leg leg-" + p.journey + "-" + p.order};
-    }
-    return {color: "#333", weight: 1, fillColor: colour, fillOpacity: p.mentions ? 0.7 : 0.35,
-            className: "country country-" + p.iso3 + " layer-" + p.layer};
-  }
-
-  function stopMarker(feature, latlng) {
-    var p = feature.properties, label = el("div", p.inferred ? "start" : String(p.order));
-    var icon = L.divIcon({html: label, iconSize: p.inferred ? [34, 22] : [22, 22],
-                          className: "stop-icon" + (p.inferred ? " inferred" : "")});
-    return L.marker(latlng, {icon: icon, title: p.name, zIndexOffset: 1000 - p.order});
-  }
-
-  var map = L.map("map", {worldCopyJump: false, zoomSnap: 0.25});
-  var base = L.geoJSON(basemap, {interactive: false, style: __BASEMAP_STYLE__}).addTo(map);
-  var overlays = {}, groups = {};
-  ORDER.forEach(function (name) { groups[name] = L.featureGroup().addTo(map); });
-  L.geoJSON(data, {
-    style: style,
-    pointToLayer: stopMarker,
-    onEachFeature: function (feature, layer) {
-      layer.bindPopup(function () { return popup(feature.properties); },
-                      {maxWidth: 440, maxHeight: 380});
-      groups[feature.properties.layer].addLayer(layer);
-    }
-  });
-  ORDER.forEach(function (name) {
-    var label = "<span class='swatch' style='background:" + COLOURS[name] + "'></span>" +
-                LABELS[name];
-    if (groups[name].getLayers().length) { overlays[label] = groups[name]; }
-  });
-  L.control.layers({"Natural Earth": base}, overlays, {collapsed: false}).addTo(map);
-  L.control.scale().addTo(map);
-  var bounds = L.featureGroup([groups.aes, groups.stops]).getBounds();
-  if (!bounds.isValid()) {
-    bounds = L.featureGroup(ORDER.map(function (n) { return groups[n]; })).getBounds();
-  }
-  if (bounds.isValid()) { map.fitBounds(bounds, {padding: [20, 20]}); }
-  else { map.setView([15, 5], 3); }
-  window.sahelMap = {map: map, groups: groups, data: data};
-}());
-"""
-
-PAGE = """<!DOCTYPE html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>{title} — Sahel news map</title>
-<style>{leaflet_css}</style>
-<style>{css}</style>
-</head>
-<body>
-{header}
-<div id="map"></div>
-<script type="application/json" id="map-features">{features}</script>
-<script type="application/json" id="map-basemap">{basemap}</script>
-<script>{leaflet_js}</script>
-<script>{script}</script>
-</body>
-</html>
-"""

@@ -1,4 +1,4 @@
-"""Documents + mentions + geodata → one GeoDataFrame per map layer."""
+"""An analysis + geodata → one GeoDataFrame per map layer (the overlays of core/overlays.py)."""
 
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ import geopandas as gpd
 from shapely.geometry import LineString, Point
 from shapely.ops import unary_union
 
+from .analysis import Analysis
 from .gazetteer import GEODATA, Gazetteer
 from .models import Document, Journey, Mention
 
 SAHEL_DEFINITIONS = ("UNISS", "G5S")
-LAYER_NAMES = ("sahel", "aes", "journeys", "countries", "density")
 CRS = "EPSG:4326"
 
 
@@ -41,14 +41,6 @@ def read_countries(path: str | Path = GEODATA / "countries.geojson") -> gpd.GeoD
     return frame.set_crs(CRS, allow_override=True).set_index("iso3", drop=False)
 
 
-def reference_date(doc: Document) -> date:
-    """Return the date memberships are taken at: the article's, else today."""
-    try:
-        return date.fromisoformat(doc.published[:10])
-    except ValueError:
-        return date.today()
-
-
 def members(gaz: Gazetteer, grouping: str, on: date) -> list[str]:
     """Return a grouping's members on a date (ISO3 codes, in the geodata's order)."""
     row = gaz.groupings[grouping]
@@ -65,14 +57,6 @@ def sahel_members(gaz: Gazetteer, definition: str, on: date) -> list[str]:
     if definition == "UNISS":
         return members(gaz, "UNISS", on)
     return [m["iso3"] for m in gaz.groupings["G5S"]["members"]]
-
-
-def country_counts(mentions: list[Mention]) -> Counter:
-    """Count mentions per country (names, demonyms, cities) and per grouping or region."""
-    counts: Counter = Counter()
-    for mention in mentions:
-        counts[mention.country or mention.place] += 1
-    return counts
 
 
 def roles_of(gaz: Gazetteer, journeys: list[Journey], sahel: list[str], aes: list[str],
@@ -159,14 +143,15 @@ def density_frame(mentions: list[Mention], gaz: Gazetteer) -> gpd.GeoDataFrame:
                             geometry="geometry", crs=CRS)
 
 
-def build_layers(doc: Document, mentions: list[Mention], journeys: list[Journey],
-                 gaz: Gazetteer, countries: gpd.GeoDataFrame,
-                 sahel_definition: str = "UNISS") -> Layers:
-    """Return every layer of a document's map."""
-    on = reference_date(doc)
+def build_layers(analysis: Analysis, gaz: Gazetteer, countries: gpd.GeoDataFrame,
+                 sahel_definition: str = "UNISS", most_journeys: int | None = None) -> Layers:
+    """Return every layer of a document's map (its first most_journeys journeys, or all)."""
+    doc, mentions = analysis.document, list(analysis.mentions)
+    journeys = list(analysis.journeys[:most_journeys])
+    on = analysis.reference_date
     sahel = sahel_members(gaz, sahel_definition, on)
     aes = members(gaz, "AES", on)
-    counts = country_counts(mentions)
+    counts = analysis.counts
     roles = roles_of(gaz, journeys, sahel, aes, sahel_definition)
     mentioned = [c for c, _ in counts.most_common() if c in countries.index]
     others = [c for c in mentioned if c not in set(sahel) | set(aes)]

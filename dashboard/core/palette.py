@@ -1,13 +1,20 @@
 """The map's colours, one palette for the page and the standalone export.
 
 Okabe–Ito colours, which readers with the common colour-vision deficiencies can tell apart;
-the land and borders are greys that leave them the contrast.
+the land and borders are greys that leave them the contrast. Each overlay takes its colour
+from here (core/overlays.py); COLOURS holds the colours that belong to no overlay.
 """
 
 from __future__ import annotations
 
+OKABE_ITO = {
+    "orange": "#E69F00", "blue": "#0072B2", "reddish purple": "#CC79A7", "black": "#000000",
+    "bluish green": "#009E73", "vermillion": "#D55E00",
+}
 COLOURS = {
-    "sahel": "#E69F00", "aes": "#0072B2", "countries": "#CC79A7", "journeys": "#000000",
-    "density": "#009E73", "selected": "#D55E00", "land": "#EEEEEA", "border": "#B5B5B5",
+    "selected": OKABE_ITO["vermillion"], "land": "#EEEEEA", "border": "#B5B5B5",
     "sea": "#DCE8F0",
 }
+# The Natural Earth basemap under every map: land, borders, nothing to click.
+BASEMAP_STYLE = {"fillColor": COLOURS["land"], "color": COLOURS["border"], "weight": 0.6,
+                 "fillOpacity": 1}

@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import folium
 import streamlit as st
 
-from ..core import documents, gazetteer, geoparse, itinerary, layers
-from ..core.models import Document, Journey, Mention
+from ..core import analysis, documents, gazetteer, geoparse, layers
+from ..core.analysis import Analysis
+from ..core.models import Document
 from . import mapview
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 MAP_JOURNEYS = 20  # journeys drawn on the map: a long digest's hundredth trip is noise there
-
-
-@dataclass(frozen=True)
-class Analysis:
-    """What the core found in one document."""
-
-    mentions: tuple[Mention, ...]
-    journeys: tuple[Journey, ...]
 
 
 def load_gazetteer() -> gazetteer.Gazetteer:
@@ -43,18 +35,15 @@ def load_seeds() -> tuple[list[Document], list[str]]:
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def analyse(doc: Document) -> Analysis:
-    """Return a document's mentions and journeys (cached by content)."""
-    gaz = load_gazetteer()
-    mentions = geoparse.find_mentions(doc, gaz)
-    return Analysis(tuple(mentions), tuple(itinerary.extract_journeys(doc, mentions, gaz)))
+    """Return a document's analysis (cached by content)."""
+    return analysis.analyse(doc, load_gazetteer())
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def document_layers(doc: Document, sahel: str) -> layers.Layers:
     """Return a document's map layers for a Sahel definition."""
-    found = analyse(doc)
-    return layers.build_layers(doc, list(found.mentions), list(found.journeys[:MAP_JOURNEYS]),
-                               load_gazetteer(), load_countries(), sahel)
+    return layers.build_layers(analyse(doc), load_gazetteer(), load_countries(), sahel,
+                               MAP_JOURNEYS)
 
 
 def document_map(doc: Document, sahel: str, shown: tuple[str, ...], basemap: str) -> folium.Map:

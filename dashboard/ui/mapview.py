@@ -11,13 +11,10 @@ from branca.element import MacroElement
 from folium.template import Template
 
 from ..core.layers import Layers
-from ..core.palette import COLOURS
+from ..core.overlays import overlay
+from ..core.palette import BASEMAP_STYLE, COLOURS
 from .assets import IFRAME_STATIC_URL, offline_map
 
-LAYER_TITLES = {
-    "sahel": "Sahel states", "aes": "AES bloc", "journeys": "Journeys",
-    "countries": "Other mentioned countries", "density": "Mention density",
-}
 TOOLTIP_STYLE = ("font: 13px/1.35 system-ui, sans-serif; min-width: 240px; max-width: 340px; "
                  "white-space: normal;")
 TOOLTIP_OPACITY = 1  # Leaflet's default, 0.9, lets a stop's pin show through what is read
@@ -66,10 +63,11 @@ def shapes(layers: Layers) -> dict[str, str]:
             "aes_outline": polygons_json(layers.aes_outline, "id")}
 
 
-def country_layer(data: str, name: str, colour: str, opacity) -> folium.GeoJson:
+def country_layer(data: str, name: str, opacity) -> folium.GeoJson:
     """Return clickable country polygons with name, mentions and roles in the tooltip."""
+    colour = overlay(name).colour
     return folium.GeoJson(
-        data, name=LAYER_TITLES[name],
+        data, name=overlay(name).title,
         style_function=lambda f: {
             "fillColor": colour, "color": "#333333", "weight": 1,
             "fillOpacity": opacity(f["properties"]["mentions"])},
@@ -86,11 +84,12 @@ def shade(counts: list[int]):
 
 def aes_layer(members: str, outline: str) -> folium.FeatureGroup:
     """Return the AES bloc: members filled, and the bloc outlined as one clickable shape."""
-    group = folium.FeatureGroup(name=LAYER_TITLES["aes"])
-    country_layer(members, "aes", COLOURS["aes"], lambda n: 0.55).add_to(group)
+    group = folium.FeatureGroup(name=overlay("aes").title)
+    country_layer(members, "aes", lambda n: 0.55).add_to(group)
+    colour = overlay("aes").colour
     folium.GeoJson(
         outline, name="AES outline",
-        style_function=lambda f: {"color": COLOURS["aes"], "weight": 4, "fill": False,
+        style_function=lambda f: {"color": colour, "weight": 4, "fill": False,
                                   "dashArray": "8 4"},
         tooltip=_tooltip(["name", "mentions", "roles"], ["", "Mentions of the bloc", ""]),
     ).add_to(group)
@@ -115,11 +114,11 @@ ARROW_ICON = folium.JsCode("""function (feature, layer) {
 
 def journey_layer(layers: Layers) -> folium.FeatureGroup:
     """Return the journeys: great-circle legs with arrows, numbered stops, inferred origins."""
-    group = folium.FeatureGroup(name=LAYER_TITLES["journeys"])
+    group = folium.FeatureGroup(name=overlay("journeys").title)
     arrows = []
     for leg in layers.legs.itertuples():
         coords = [(y, x) for x, y in leg.geometry.coords]
-        folium.PolyLine(coords, color=COLOURS["journeys"], weight=2.5, opacity=0.85,
+        folium.PolyLine(coords, color=overlay("journeys").colour, weight=2.5, opacity=0.85,
                         dash_array="6 6" if leg.inferred else None).add_to(group)
         mid = len(coords) * 3 // 5
         angle = _bearing(coords[mid - 1][::-1], coords[mid][::-1])
@@ -155,11 +154,11 @@ def stop_marker(stop) -> folium.GeoJson:
 
 def density_layer(layers: Layers) -> folium.FeatureGroup:
     """Return circles sized by how often each place is mentioned."""
-    group = folium.FeatureGroup(name=LAYER_TITLES["density"], show=True)
+    group = folium.FeatureGroup(name=overlay("density").title, show=True)
     for row in escaped(layers.density, ["name"]).itertuples():
         folium.CircleMarker(
             (row.geometry.y, row.geometry.x), radius=4 + 3 * math.sqrt(row.mentions),
-            color=COLOURS["density"], fill=True, fill_opacity=0.35, weight=1,
+            color=overlay("density").colour, fill=True, fill_opacity=0.35, weight=1,
             tooltip=folium.Tooltip(f"{row.name}: {row.mentions} mention"
                                    f"{'s' if row.mentions != 1 else ''}",
                                    opacity=TOOLTIP_OPACITY),
@@ -193,8 +192,7 @@ class Basemap(MacroElement):
         super().__init__()
         self._name = "Basemap"
         self.url = url
-        self.style = {"fillColor": COLOURS["land"], "color": COLOURS["border"], "weight": 0.6,
-                      "fillOpacity": 1}
+        self.style = BASEMAP_STYLE
 
 
 class Legend(MacroElement):
@@ -239,15 +237,45 @@ class Legend(MacroElement):
     def __init__(self, shown: list[str]) -> None:
         super().__init__()
         self._name = "Legend"
-        rows = []
-        for layer in shown:
-            swatch = f'<i style="background:{COLOURS[layer]}"></i>'
-            rows.append(f"<div>{swatch}{html.escape(LAYER_TITLES[layer])}</div>")
-        if "journeys" in shown:
-            rows.append("<div>① stop, in travel order; dashed ring: at the assumed capital"
-                        "</div>")
+        rows = [f'<div><i style="background:{overlay(layer).colour}"></i>'
+                f"{html.escape(overlay(layer).title)}</div>" for layer in shown]
+        rows += [f"<div>{html.escape(overlay(layer).legend)}</div>" for layer in shown
+                 if overlay(layer).legend]
         self.body = "".join(rows)
         self.sea = COLOURS["sea"]
+
+
+def _sahel(layers: Layers, polygons: dict[str, str]) -> folium.GeoJson | None:
+    """Return the Sahel states, if the definition names any."""
+    return country_layer(polygons["sahel"], "sahel", lambda n: 0.35) if len(layers.sahel) else None
+
+
+def _countries(layers: Layers, polygons: dict[str, str]) -> folium.GeoJson | None:
+    """Return the other mentioned countries, shaded by their mentions."""
+    if not len(layers.countries):
+        return None
+    return country_layer(polygons["countries"], "countries",
+                         shade(list(layers.countries["mentions"])))
+
+
+def _aes(layers: Layers, polygons: dict[str, str]) -> folium.FeatureGroup | None:
+    """Return the AES bloc, if it has members on the article's date."""
+    return aes_layer(polygons["aes"], polygons["aes_outline"]) if len(layers.aes) else None
+
+
+def _density(layers: Layers, polygons: dict[str, str]) -> folium.FeatureGroup | None:
+    """Return the mention-density circles."""
+    return density_layer(layers) if len(layers.density) else None
+
+
+def _journeys(layers: Layers, polygons: dict[str, str]) -> folium.FeatureGroup | None:
+    """Return the journeys."""
+    return journey_layer(layers) if len(layers.stops) else None
+
+
+# How each overlay of core/overlays.py is drawn, in drawing order (later ones on top).
+DRAW = {"sahel": _sahel, "countries": _countries, "aes": _aes, "density": _density,
+        "journeys": _journeys}
 
 
 def build_map(layers: Layers, shown: tuple[str, ...], basemap: str,
@@ -263,20 +291,13 @@ def build_map(layers: Layers, shown: tuple[str, ...], basemap: str,
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", control=False,
                          ).add_to(fmap)
     fmap.add_child(Basemap(f"{IFRAME_STATIC_URL}/basemap.json"))
-    if "sahel" in shown and len(layers.sahel):
-        country_layer(polygons["sahel"], "sahel", COLOURS["sahel"], lambda n: 0.35).add_to(fmap)
-    if "countries" in shown and len(layers.countries):
-        opacity = shade(list(layers.countries["mentions"]))
-        country_layer(polygons["countries"], "countries", COLOURS["countries"],
-                      opacity).add_to(fmap)
-    if "aes" in shown and len(layers.aes):
-        aes_layer(polygons["aes"], polygons["aes_outline"]).add_to(fmap)
-    if "density" in shown and len(layers.density):
-        density_layer(layers).add_to(fmap)
-    if "journeys" in shown and len(layers.stops):
-        journey_layer(layers).add_to(fmap)
+    for name, draw in DRAW.items():
+        if name in shown:
+            element = draw(layers, polygons)
+            if element is not None:
+                element.add_to(fmap)
     fmap.add_child(SelectionOutline())
-    fmap.add_child(Legend([name for name in shown if name in LAYER_TITLES]))
+    fmap.add_child(Legend([name for name in shown if name in DRAW]))
     folium.LayerControl(collapsed=True).add_to(fmap)
     _fit(fmap, layers, shown)
     return fmap

@@ -11,13 +11,13 @@ from markupsafe import Markup, escape
 from streamlit.delta_generator import DeltaGenerator
 
 from ..core import reading
+from ..core.analysis import Analysis
 from ..core.gazetteer import Gazetteer
 from ..core.layers import Layers
 from ..core.models import Document, Mention, Passage, within
-from ..core.palette import COLOURS
+from ..core.overlays import OVERLAYS
 from . import share, state
-from .data import MAP_JOURNEYS, Analysis
-from .mapview import LAYER_TITLES
+from .data import MAP_JOURNEYS
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~$-])")
 LISTED_PLACES = 12  # places listed as buttons before the rest are folded (most-mentioned first)
@@ -252,10 +252,10 @@ def sidebar(view: state.View, doc: Document, docs: list[Document], gaz: Gazettee
     share.share_box(view)
     share.downloads(doc, view)
     st.sidebar.markdown("**Layers**")
-    for name in state.LAYERS:
-        _shown_as(f"layer-{name}", name in view.layers)
-        st.sidebar.checkbox(LAYER_TITLES[name], key=f"layer-{name}",
-                            on_change=_toggle, args=(view, name, go))
+    for layer in OVERLAYS:
+        _shown_as(f"layer-{layer.id}", layer.id in view.layers)
+        st.sidebar.checkbox(layer.title, key=f"layer-{layer.id}",
+                            on_change=_toggle, args=(view, layer.id, go))
     labels = {d: gaz.groupings[d]["name"] for d in state.SAHEL_DEFINITIONS}
     _shown_as("pick-sahel", view.sahel)
     st.sidebar.radio("Sahel states, as defined by", state.SAHEL_DEFINITIONS,
@@ -271,8 +271,8 @@ def sidebar(view: state.View, doc: Document, docs: list[Document], gaz: Gazettee
                                   "osm": "OpenStreetMap tiles (online)"}.get,
                      key="pick-basemap",
                      on_change=lambda: go(replace(view, basemap=st.session_state["pick-basemap"])))
-    swatches = "".join(f"<span style='color:{COLOURS[n]}'>■</span> {LAYER_TITLES[n]}<br>"
-                       for n in state.LAYERS)
+    swatches = "".join(f"<span style='color:{o.colour}'>■</span> {o.title}<br>"
+                       for o in OVERLAYS)
     st.sidebar.markdown(Markup("<small>{}</small>").format(Markup(swatches)),
                         unsafe_allow_html=True)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
@@ -66,15 +65,7 @@ def base_url() -> str:
 @st.cache_data(max_entries=32, show_spinner=False)
 def export_text(doc: Document, sahel: str, fmt: str) -> str:
     """Return a document's export (geojson, csv or html) for a Sahel definition (cached)."""
-    analysis = data.analyse(doc)
-    mentions, journeys = list(analysis.mentions), list(analysis.journeys)
-    if fmt == "csv":
-        return export.mentions_csv(doc, mentions)
-    built = data.document_layers(doc, sahel)
-    if fmt == "geojson":
-        collection = export.feature_collection(doc, mentions, journeys, built)
-        return json.dumps(collection, ensure_ascii=False, allow_nan=False)
-    return export.standalone_html(doc, mentions, journeys, built)
+    return export.render(data.analyse(doc), fmt, data.document_layers(doc, sahel))
 
 
 def share_box(view: state.View) -> None:

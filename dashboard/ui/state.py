@@ -6,8 +6,10 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, fields, replace
 
-LAYERS = ("sahel", "aes", "journeys", "countries", "density")
-DEFAULT_LAYERS = ("sahel", "aes", "journeys", "countries")
+from ..core import overlays
+
+LAYERS = overlays.IDS
+DEFAULT_LAYERS = overlays.DEFAULT_IDS
 SAHEL_DEFINITIONS = ("UNISS", "G5S")
 BASEMAPS = ("natural-earth", "osm")
 ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9:._-]{0,63}")

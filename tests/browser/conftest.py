@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 REPO_ROOT = Path(__file__).resolve().parents[2]
 APPS_DIR = Path(__file__).resolve().parent / "apps"
 ARTIFACTS_DIR = REPO_ROOT / "artifacts"
+DOCS_DIR = REPO_ROOT / "docs"
+UPDATE_SCREENSHOTS = "UPDATE_SCREENSHOTS"  # =1: retake the README's screenshots in docs/
 DEFAULT_APP = REPO_ROOT / "dashboard" / "app.py"
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -321,6 +324,16 @@ def save_screenshot(page: Page, name: str) -> Path:
     path = ARTIFACTS_DIR / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def publish_screenshot(path: Path, name: str) -> bool:
+    """Copy a screenshot into docs/ as name, only when asked (UPDATE_SCREENSHOTS=1): a plain
+    test run leaves every tracked file as it was. Return whether it was copied."""
+    if os.environ.get(UPDATE_SCREENSHOTS) != "1":
+        return False
+    DOCS_DIR.mkdir(exist_ok=True)
+    shutil.copyfile(path, DOCS_DIR / name)
+    return True
 
 
 def click_map_at(frame: Frame, lat: float, lon: float) -> None:

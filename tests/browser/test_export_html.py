@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 from dashboard.core import documents, export
+from dashboard.core.analysis import analyse
+from dashboard.core.overlays import OVERLAYS
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -54,7 +56,7 @@ def open_export(chromium: Browser, tmp_path: Path) -> Iterator:
 
     def opener(doc: documents.Document) -> Opened:
         path = tmp_path / f"{doc.slug}.html"
-        export.write(doc, "html", path)
+        export.write(analyse(doc), "html", path)
         context = chromium.new_context(viewport={"width": 1280, "height": 900})
         contexts.append(context)
         page = context.new_page()
@@ -88,7 +90,9 @@ def test_the_map_draws_offline_and_niger_shows_its_passages(open_export):
     assert page.locator("path.country-NER").count() == 1
     stops = page.locator(".stop-icon").all_inner_texts()
     assert stops == ["start", "1", "2", "3", "4"]  # labelled as on the page
-    assert page.locator(".leaflet-control-layers-overlays label").count() == 6
+    labels = page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
+    assert [label.strip() for label in labels] == [  # the page's layers, named as on the page
+        o.title for o in OVERLAYS if o.parts]
     click_country(page, "NER")
     popup = page.locator(".leaflet-popup-content .popup")
     assert popup.locator("h2").inner_text() == "Niger"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import time
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
@@ -12,9 +11,9 @@ import pytest
 
 from tests.browser.conftest import (
     FOLIUM_IFRAME,
-    REPO_ROOT,
     PageLog,
     click_map_at,
+    publish_screenshot,
     save_screenshot,
     wait_for_map,
 )
@@ -267,10 +266,7 @@ def test_screenshots(page: Page, base_url: str, page_log: PageLog):
     page.set_viewport_size({"width": 1280, "height": 800})
     open_page(page, base_url)
     page.wait_for_timeout(800)
-    path = save_screenshot(page, "dashboard")
-    docs = REPO_ROOT / "docs"
-    docs.mkdir(exist_ok=True)
-    shutil.copyfile(path, docs / "screenshot.png")
+    publish_screenshot(save_screenshot(page, "dashboard"), "screenshot.png")
 
     page.set_viewport_size({"width": 390, "height": 844})
     open_page(page, base_url)
