@@ -9,7 +9,7 @@ from dashboard.core import documents, export, overlays
 from dashboard.core.analysis import analyse
 from dashboard.core.geoparse import default_gazetteer
 from dashboard.core.layers import build_layers, read_countries
-from dashboard.ui import mapview, state
+from dashboard.ui import mapparts, mapview, state
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "niger-russia-military-cooperation.txt"
 HEX = re.compile(r"#[0-9A-Fa-f]{6}")
@@ -42,7 +42,7 @@ def test_the_map_draws_every_overlay_and_nothing_else():
 def test_the_legend_names_every_overlay_shown(seed_layers):
     _, layers = seed_layers
     fmap = mapview.build_map(layers, overlays.IDS, "natural-earth")
-    legend = next(c for c in fmap._children.values() if isinstance(c, mapview.Legend))
+    legend = next(c for c in fmap._children.values() if isinstance(c, mapparts.Legend))
     for layer in overlays.OVERLAYS:
         assert layer.title in legend.body and layer.colour in legend.body
         assert layer.legend in legend.body

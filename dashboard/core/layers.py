@@ -33,6 +33,7 @@ class Layers:
     density: gpd.GeoDataFrame
     counts: Counter = field(default_factory=Counter)
     roles: dict[str, list[str]] = field(default_factory=dict)
+    groups: dict[str, list[str]] = field(default_factory=dict)  # bloc or region → members
 
 
 def read_countries(path: str | Path = GEODATA / "countries.geojson") -> gpd.GeoDataFrame:
@@ -49,6 +50,14 @@ def members(gaz: Gazetteer, grouping: str, on: date) -> list[str]:
             if (m.get("from") or "0000") <= day and (m.get("to") or "9999") > day]
 
 
+def ended(gaz: Gazetteer, grouping: str) -> date | None:
+    """Return the day a grouping ended (its last member's departure), or None if it lives."""
+    ends = [m.get("to") for m in gaz.groupings[grouping].get("members", ())]
+    if not ends or not all(ends):
+        return None
+    return date.fromisoformat(max(ends))
+
+
 def sahel_members(gaz: Gazetteer, definition: str, on: date) -> list[str]:
     """Return the Sahel states under a named definition (G5 Sahel or the UN strategy)."""
     if definition not in SAHEL_DEFINITIONS:
@@ -57,6 +66,11 @@ def sahel_members(gaz: Gazetteer, definition: str, on: date) -> list[str]:
     if definition == "UNISS":
         return members(gaz, "UNISS", on)
     return [m["iso3"] for m in gaz.groupings["G5S"]["members"]]
+
+
+def member_lists(gaz: Gazetteer, on: date, sahel: list[str]) -> dict[str, list[str]]:
+    """Return every bloc's and region's members on a date (the Sahel: as defined for the map)."""
+    return {**{key: members(gaz, key, on) for key in gaz.groupings}, "SAHEL": sahel}
 
 
 def roles_of(gaz: Gazetteer, journeys: list[Journey], sahel: list[str], aes: list[str],
@@ -133,11 +147,20 @@ def journey_frames(journeys: list[Journey], doc: Document) -> tuple[gpd.GeoDataF
     return stop_frame, leg_frame
 
 
+def where_read(gaz: Gazetteer, place_id: str) -> Point:
+    """Return where a reader looks for a place: a country at its capital (Russia's centre is
+    in Siberia), anything else at its own coordinates."""
+    place = gaz.place(place_id)
+    capital = gaz.capital_of(place_id) if place.kind == "country" else None
+    pin = capital if capital is not None and capital.lat is not None else place
+    return Point(pin.lon, pin.lat)
+
+
 def density_frame(mentions: list[Mention], gaz: Gazetteer) -> gpd.GeoDataFrame:
     """Return one point per mentioned place with coordinates, with its mention count."""
     counts = Counter(m.place for m in mentions if m.lat is not None)
     rows = [{"place": pid, "name": gaz.place(pid).name, "mentions": n,
-             "geometry": Point(gaz.place(pid).lon, gaz.place(pid).lat)}
+             "geometry": where_read(gaz, pid)}
             for pid, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
     return gpd.GeoDataFrame(rows, columns=["place", "name", "mentions", "geometry"],
                             geometry="geometry", crs=CRS)
@@ -165,4 +188,5 @@ def build_layers(analysis: Analysis, gaz: Gazetteer, countries: gpd.GeoDataFrame
     return Layers(
         sahel=_country_frame(countries, sahel, counts, roles), aes=aes_frame,
         aes_outline=outline, countries=_country_frame(countries, others, counts, roles),
-        stops=stops, legs=legs, density=density_frame(mentions, gaz), counts=counts, roles=roles)
+        stops=stops, legs=legs, density=density_frame(mentions, gaz), counts=counts, roles=roles,
+        groups=member_lists(gaz, on, sahel))

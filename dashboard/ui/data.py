@@ -53,7 +53,7 @@ def document_map(doc: Document, sahel: str, shown: tuple[str, ...], basemap: str
     reused; it hashes the map's script without ids, so an identical new map keeps the iframe.
     """
     return mapview.build_map(document_layers(doc, sahel), shown, basemap,
-                             document_shapes(doc, sahel))
+                             document_shapes(doc, sahel), scope=("doc", doc.slug))
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)

@@ -7,16 +7,17 @@ import math
 
 import folium
 import geopandas as gpd
-from branca.element import MacroElement
-from folium.template import Template
 
 from ..core.layers import Layers
 from ..core.overlays import overlay
-from ..core.palette import BASEMAP_STYLE, COLOURS
+from ..core.palette import COLOURS
+from . import mapparts
 from .assets import IFRAME_STATIC_URL, offline_map
 
-TOOLTIP_STYLE = ("font: 13px/1.35 system-ui, sans-serif; min-width: 240px; max-width: 340px; "
-                 "white-space: normal;")
+# At most about half the map's width: Leaflet puts a tooltip on the side of the pointer with
+# more room, so it then fits on a phone's map as on a wide one.
+TOOLTIP_STYLE = ("font: 13px/1.35 system-ui, sans-serif; min-width: min(240px, 44vw); "
+                 "max-width: min(340px, 48vw); white-space: normal;")
 TOOLTIP_OPACITY = 1  # Leaflet's default, 0.9, lets a stop's pin show through what is read
 
 
@@ -166,85 +167,6 @@ def density_layer(layers: Layers) -> folium.FeatureGroup:
     return group
 
 
-class Basemap(MacroElement):
-    """The offline Natural Earth basemap, fetched from the app's static files.
-
-    Loaded by the map itself rather than sent with it: the map's arguments stay small.
-    """
-
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        (function () {
-            var map = {{ this._parent.get_name() }};
-            map.createPane("basemap").style.zIndex = 350;
-            fetch({{ this.url|tojson }}).then(function (response) { return response.json(); })
-                .then(function (data) {
-                    // One canvas, not an SVG path per country: nothing to click, less to lay out.
-                    L.geoJSON(data, {pane: "basemap", interactive: false,
-                                     renderer: L.canvas({pane: "basemap"}),
-                                     style: {{ this.style|tojson }}}).addTo(map);
-                });
-        })();
-        {% endmacro %}
-    """)
-
-    def __init__(self, url: str) -> None:
-        super().__init__()
-        self._name = "Basemap"
-        self.url = url
-        self.style = BASEMAP_STYLE
-
-
-class Legend(MacroElement):
-    """A fixed legend, one entry per layer shown (static text only); folded on narrow maps."""
-
-    _template = Template("""
-        {% macro html(this, kwargs) %}
-        <details class="map-legend" open><summary>Legend</summary>{{ this.body }}</details>
-        <style>
-          .map-legend summary {cursor:pointer; font-weight:600}
-          .map-legend {position:absolute; z-index:1000; bottom:26px; right:8px; max-width:46%;
-            background:rgba(255,255,255,.92); padding:4px 7px; border-radius:5px;
-            font:11px/1.4 system-ui,sans-serif; box-shadow:0 1px 4px rgba(0,0,0,.3)}
-          .map-legend {transition:opacity .15s}
-          .map-legend.under-tooltip {opacity:.12; pointer-events:none}
-          .map-legend i {display:inline-block; width:14px; height:10px; margin-right:6px;
-            vertical-align:middle; border:1px solid #333}
-          .stop-pin {width:24px; height:24px; border-radius:50%; background:#000; color:#fff;
-            font:bold 12px/24px system-ui,sans-serif; text-align:center; border:2px solid #fff;
-            box-shadow:0 0 2px #000; cursor:pointer}
-          .stop-pin.assumed {border-style:dashed}
-          .stop-pin.inferred {background:#fff; color:#000; border:2px dashed #000;
-            font-size:9px; width:30px; margin-left:-3px}
-          .leg-arrow {color:#000; font-size:15px; line-height:18px; text-align:center}
-          .leaflet-container {background:{{ this.sea }}}
-          .leaflet-interactive:focus:not(:focus-visible) {outline:none}
-        </style>
-        {% endmacro %}
-        {% macro script(this, kwargs) %}
-        (function () {  // folded on a narrow map, where it would cover the countries
-            var legend = document.querySelector(".map-legend");
-            if (!legend) { return; }
-            var map = {{ this._parent.get_name() }};
-            if (map.getSize().x < 420) { legend.open = false; }
-            // Leaflet's controls sit above its tooltips: fade while one is read, or it hides it.
-            map.on("tooltipopen", function () { legend.classList.add("under-tooltip"); });
-            map.on("tooltipclose", function () { legend.classList.remove("under-tooltip"); });
-        })();
-        {% endmacro %}
-    """)
-
-    def __init__(self, shown: list[str]) -> None:
-        super().__init__()
-        self._name = "Legend"
-        rows = [f'<div><i style="background:{overlay(layer).colour}"></i>'
-                f"{html.escape(overlay(layer).title)}</div>" for layer in shown]
-        rows += [f"<div>{html.escape(overlay(layer).legend)}</div>" for layer in shown
-                 if overlay(layer).legend]
-        self.body = "".join(rows)
-        self.sea = COLOURS["sea"]
-
-
 def _sahel(layers: Layers, polygons: dict[str, str]) -> folium.GeoJson | None:
     """Return the Sahel states, if the definition names any."""
     return country_layer(polygons["sahel"], "sahel", lambda n: 0.35) if len(layers.sahel) else None
@@ -279,10 +201,12 @@ DRAW = {"sahel": _sahel, "countries": _countries, "aes": _aes, "density": _densi
 
 
 def build_map(layers: Layers, shown: tuple[str, ...], basemap: str,
-              polygons: dict[str, str] | None = None) -> folium.Map:
+              polygons: dict[str, str] | None = None,
+              scope: tuple[str, str] = ("doc", "")) -> folium.Map:
     """Return the map of a document's layers, with only the chosen layers drawn.
 
-    polygons: the layers' shapes() when already made (they are the same for every view).
+    polygons: the layers' shapes() when already made (they are the same for every view);
+    scope: the URL parameter and value the reader's kept view belongs to.
     """
     polygons = polygons or shapes(layers)
     fmap = offline_map(location=(18, 10), zoom_start=3, min_zoom=2, max_zoom=9,
@@ -290,81 +214,44 @@ def build_map(layers: Layers, shown: tuple[str, ...], basemap: str,
     if basemap == "osm":
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", control=False,
                          ).add_to(fmap)
-    fmap.add_child(Basemap(f"{IFRAME_STATIC_URL}/basemap.json"))
+    fmap.add_child(mapparts.basemap(f"{IFRAME_STATIC_URL}/basemap.json"))
     for name, draw in DRAW.items():
         if name in shown:
             element = draw(layers, polygons)
             if element is not None:
                 element.add_to(fmap)
-    fmap.add_child(SelectionOutline())
-    fmap.add_child(Legend([name for name in shown if name in DRAW]))
+    selectors_layer([mapparts.SELECTABLE[n] for n in shown if n in mapparts.SELECTABLE]
+                    ).add_to(fmap)
+    fmap.add_child(mapparts.selection(layers.groups))
+    fmap.add_child(mapparts.Legend([name for name in shown if name in DRAW]))
     folium.LayerControl(collapsed=True).add_to(fmap)
-    _fit(fmap, layers, shown)
+    bounds = _bounds(layers, shown)
+    if bounds:
+        fmap.fit_bounds(bounds)
+    fmap.add_child(mapparts.view_keeper(*scope, bounds))
+    fmap.add_child(mapparts.touch_manners())
     return fmap
 
 
-def _fit(fmap: folium.Map, layers: Layers, shown: tuple[str, ...]) -> None:
-    """Zoom to what is drawn: the mentioned countries, the blocs and the stops."""
+def selectors_layer(places: list[str]) -> folium.GeoJson:
+    """Return invisible features that stand for blocs and regions with no shape of their own
+    on the map, so the legend can select them as a click on the map selects a country."""
+    features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [0, 0]},
+                 "properties": {"select": place, "hidden": True}} for place in places]
+    return folium.GeoJson({"type": "FeatureCollection", "features": features},
+                          name="selectors", control=False,
+                          marker=folium.CircleMarker(radius=0, opacity=0, fill_opacity=0,
+                                                     interactive=False))
+
+
+def _bounds(layers: Layers, shown: tuple[str, ...]) -> list[list[float]] | None:
+    """Return the bounds to fit: the blocs, the stops and the Sahel (else the countries)."""
     frames = [layers.aes, layers.stops] + ([layers.sahel] if "sahel" in shown else [])
     if not any(len(f) for f in frames):
         frames = [layers.countries]
     bounds = [f.total_bounds for f in frames if len(f)]
     if not bounds:
-        return
+        return None
     west, south = min(b[0] for b in bounds), min(b[1] for b in bounds)
     east, north = max(b[2] for b in bounds), max(b[3] for b in bounds)
-    fmap.fit_bounds([(max(south, -60), west), (min(north, 75), east)])
-
-
-class SelectionOutline(MacroElement):
-    """Outline the feature the page's URL selects, following the URL as it changes.
-
-    The map lives in a same-origin iframe, so it reads the page's query string itself: a new
-    selection then changes nothing in the map's arguments, and Streamlit re-sends no map.
-    """
-
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        (function () {
-            var map = {{ this._parent.get_name() }};
-            var outline = null, shown = null;
-            function wanted() {
-                var query = new URLSearchParams(window.parent.location.search);
-                return {place: query.get("place") || "", stop: query.get("stop") || ""};
-            }
-            function matches(props, want) {
-                if (want.stop) { return props.stop === want.stop; }
-                return !!want.place && props.select === want.place && !props.stop;
-            }
-            function draw(want) {
-                var found = null;
-                map.eachLayer(function (layer) {
-                    var props = layer.feature && layer.feature.properties;
-                    if (!found && props && matches(props, want)) { found = layer; }
-                });
-                if (!found) { return null; }
-                var style = {color: {{ this.colour|tojson }}, weight: 4, fill: false,
-                             interactive: false};
-                if (found.getLatLng) {
-                    return L.circleMarker(found.getLatLng(),
-                                          Object.assign({radius: 19}, style)).addTo(map);
-                }
-                return L.geoJSON(found.toGeoJSON(), {style: style, interactive: false})
-                    .addTo(map);
-            }
-            function follow() {
-                var want = wanted(), key = want.place + "|" + want.stop;
-                if (key === shown) { return; }
-                shown = key;
-                if (outline) { map.removeLayer(outline); }
-                outline = draw(want);
-            }
-            map.whenReady(function () { follow(); setInterval(follow, 150); });
-        })();
-        {% endmacro %}
-    """)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._name = "SelectionOutline"
-        self.colour = COLOURS["selected"]
+    return [[float(max(south, -60)), float(west)], [float(min(north, 75)), float(east)]]

@@ -9,7 +9,7 @@ from streamlit_folium import st_folium
 
 from ..core import documents
 from ..core.models import Document
-from . import data, panels, share, state
+from . import data, manners, panels, share, sidebar, state
 
 # The map emoji drawn as Streamlit draws an emoji favicon, as an ASCII data URL: given the emoji
 # itself, Streamlit loads its catalogue of emoji to check it (40 ms of a fresh server's first run).
@@ -61,6 +61,7 @@ def read_upload() -> None:
     doc = documents.parse("upload-" + file.name, doc.text)
     st.session_state.setdefault("uploads", {})[doc.slug] = doc
     st.session_state[UPLOAD_POPOVER] = False
+    manners.ask_to_close_sidebar()
     go(state.View(doc=doc.slug))
 
 
@@ -71,10 +72,9 @@ def read_view(docs: list[Document]) -> tuple[state.View, Document, list[str]]:
     doc = docs[slugs.index(parsed.view.doc)]
     analysis = data.analyse(doc)
     gaz = data.load_gazetteer()
-    places = {m.country or m.place for m in analysis.mentions} | {
-        m.place for m in analysis.mentions} | {g for g in ("AES", "SAHEL") if g in gaz.places}
     stops = {f"{j.index}-{s.order}" for j in analysis.journeys for s in j.stops}
-    parsed = state.parse(st.query_params.to_dict(), slugs, slugs[0], places, stops,
+    # Any place the geodata knows may be selected: a country the article does not name says so.
+    parsed = state.parse(st.query_params.to_dict(), slugs, slugs[0], gaz.places, stops,
                          len(doc.passages))
     if parsed.notices:  # a bad value is replaced; a missing one just means the default
         go(parsed.view)
@@ -103,6 +103,7 @@ def handle_click(view: state.View, result: dict | None) -> state.View:
 def main() -> None:
     """Draw the page."""
     st.set_page_config(page_title="Sahel news map", page_icon=PAGE_ICON, layout="wide")
+    manners.page_style()
     top = st.sidebar.container()  # the article picker, above the upload box it depends on
     upload_box()
     docs, problems = available_documents()
@@ -113,6 +114,8 @@ def main() -> None:
     # The map's value is in the session before the script runs: a click is handled here, once,
     # so the highlight and the pane follow it in this same run.
     view = handle_click(view, st.session_state.get("map"))
+    manners.follow_selection(f"{view.doc}|{view.place}|{view.stop}")
+    manners.close_sidebar_if_asked()
     for notice in notices:
         st.warning(panels.plain(notice))
     for problem in problems:
@@ -133,7 +136,7 @@ def main() -> None:
     if not first_visit:
         with left:
             draw_map(doc, view, analysis)
-    panels.sidebar(view, doc, docs, gaz, go, top)
+    sidebar.sidebar(view, doc, docs, gaz, go, top)
     share.first_load(bool(notices), view)
 
 

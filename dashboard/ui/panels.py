@@ -1,4 +1,4 @@
-"""Sidebar, reading pane, itinerary strip and place list; all document text escaped."""
+"""The reading pane, the itinerary strip and the place list; all document text escaped."""
 
 from __future__ import annotations
 
@@ -8,21 +8,21 @@ from dataclasses import replace
 
 import streamlit as st
 from markupsafe import Markup, escape
-from streamlit.delta_generator import DeltaGenerator
 
 from ..core import reading
 from ..core.analysis import Analysis
 from ..core.gazetteer import Gazetteer
 from ..core.layers import Layers
 from ..core.models import Document, Mention, Passage, within
-from ..core.overlays import OVERLAYS
-from . import share, state
+from . import state
 from .data import MAP_JOURNEYS
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~$-])")
 LISTED_PLACES = 12  # places listed as buttons before the rest are folded (most-mentioned first)
 STRIP_JOURNEYS = 5  # journeys whose stops the strip under the map lists as buttons
-ARTICLE_POPOVER = "article-popover"  # its state: open or closed (closed once a pick is made)
+PANE_ANCHOR = "reading-pane"  # the pane's heading: a phone scrolls to it on a new selection
+# Blocs and regions a country's pane offers to read (in this order), when it is a member.
+MEMBERSHIPS = ("AES", "SAHEL", "ECOWAS", "G5S", "EU", "AU", "NATO")
 PANE_CSS = Markup("""<style>
 .passage {border-left: 3px solid #ddd; padding: 2px 0 2px 10px; margin: 0 0 12px 0;
   line-height: 1.55}
@@ -109,13 +109,17 @@ def place_pane(doc: Document, analysis: Analysis, view: state.View, gaz: Gazette
     """Show the selected place: its name, roles and passages (a bloc's members apart)."""
     mentions = list(analysis.mentions)
     place = gaz.place(view.place)
-    st.subheader(place.name)
+    st.subheader(place.name, anchor=PANE_ANCHOR)
     roles_line(lay.roles.get(place.id, []))
+    membership_buttons(place.id, gaz, lay, view, go)
     found = reading.passages_for(doc, mentions, place.id)
     count = sum(len(m) for _, m in found)
-    st.caption(f"{count} mention{'s' * (count != 1)} in {len(found)} "
-               f"passage{'s' * (len(found) != 1)}")
-    show_passages(doc, paged(view, found, go), mentions, place.id)
+    if found:
+        st.caption(f"{count} mention{'s' * (count != 1)} in {len(found)} "
+                   f"passage{'s' * (len(found) != 1)}")
+        show_passages(doc, paged(view, found, go), mentions, place.id)
+    else:
+        st.info(f"{place.name} is not mentioned in this article.")
     if place.members:
         members = [m for m in place.members if m in gaz.places]
         others = reading.member_passages(doc, mentions, place.id, members)
@@ -131,6 +135,21 @@ def place_pane(doc: Document, analysis: Analysis, view: state.View, gaz: Gazette
     st.button("Show the whole article", on_click=go, args=(state.select(view, None),))
 
 
+def membership_buttons(place: str, gaz: Gazetteer, lay: Layers, view: state.View,
+                       go: Callable[[state.View], None]) -> None:
+    """Offer the blocs and regions a country belongs to on the article's date, each a button
+    that selects it (a bloc has no shape of its own to click inside its members)."""
+    blocs = [g for g in MEMBERSHIPS if place in lay.groups.get(g, ()) and g in gaz.places]
+    if not blocs:
+        return
+    st.caption("Member of")
+    with st.container(horizontal=True):
+        for bloc in blocs:
+            st.button(gaz.place(bloc).name, key=f"member-of-{bloc}", on_click=go,
+                      args=(state.select(view, bloc),), wrap=True,
+                      help=f"Read what the article says about the {gaz.place(bloc).name}")
+
+
 def stop_pane(doc: Document, analysis: Analysis, view: state.View, gaz: Gazetteer,
               lay: Layers, go: Callable[[state.View], None]) -> None:
     """Show a journey stop: the sentence that puts it on the journey, then the place."""
@@ -138,7 +157,7 @@ def stop_pane(doc: Document, analysis: Analysis, view: state.View, gaz: Gazettee
     trip = next(j for j in analysis.journeys if j.index == int(journey))
     stop = next(s for s in trip.stops if s.order == int(order))
     what = "Starting point (inferred)" if stop.inferred else f"Stop {stop.order}"
-    st.subheader(f"{what}: {stop.name}")
+    st.subheader(f"{what}: {stop.name}", anchor=PANE_ANCHOR)
     pin = f"pinned at {stop.city_name}" + (" (assumed: the capital)" if stop.assumed else "")
     roles_line([f"journey {trip.index}" + (f" of {trip.traveller}" if trip.traveller else ""),
                 pin])
@@ -156,7 +175,7 @@ def article_pane(doc: Document, analysis: Analysis, gaz: Gazetteer,
                  view: state.View, go: Callable[[state.View], None]) -> None:
     """Show every place the article mentions (selectable), then the article highlighted."""
     mentions = list(analysis.mentions)
-    st.subheader("Places in this article")
+    st.subheader("Places in this article", anchor=PANE_ANCHOR)
     entries = reading.place_list(mentions, gaz)
     if not entries:
         st.info("No place found in this article.")
@@ -178,7 +197,7 @@ def place_buttons(entries: list[reading.Entry], view: state.View,
         columns[i % 2].button(label, key=f"place-{entry.key}", on_click=go,
                               args=(state.select(view, entry.key),),
                               help=f"Read the passages that mention {entry.name}",
-                              use_container_width=True)
+                              use_container_width=True, wrap=True)
 
 
 def reading_pane(doc: Document, analysis: Analysis, view: state.View, gaz: Gazetteer,
@@ -212,80 +231,8 @@ def itinerary_strip(analysis: Analysis, view: state.View,
             column.button(label, key=f"stop-{key}", on_click=go, help=about,
                           args=(state.select(view, stop.country or stop.place, key),),
                           type="primary" if view.stop == key else "secondary",
-                          use_container_width=True)
+                          use_container_width=True, wrap=True)
     if len(analysis.journeys) > STRIP_JOURNEYS:
         drawn = min(len(analysis.journeys), MAP_JOURNEYS)
         st.caption(f"{len(analysis.journeys)} journeys in this article: the first "
                    f"{STRIP_JOURNEYS} are listed here, the first {drawn} drawn on the map.")
-
-
-def article_picker(view: state.View, docs: list[Document], go: Callable[[state.View], None],
-                   place: DeltaGenerator) -> None:
-    """Offer the articles as a list in a popover named after the current one, at place.
-
-    A select box mounted in the sidebar cost every visit about 100 ms of the browser's time
-    before the map was drawn (its scripts); a closed popover's list costs nothing.
-    """
-    titles = {d.slug: d.title or d.slug for d in docs}
-    # One list per article shown, opening on it: a widget in a popover never opened has no
-    # state in the browser, which would show a kept key's list at its first item.
-    key = f"pick-doc-{view.doc}"
-
-    def picked() -> None:
-        """Show the article picked, and close the list."""
-        st.session_state[ARTICLE_POPOVER] = False
-        go(state.View(doc=st.session_state[key], layers=view.layers, sahel=view.sahel,
-                      basemap=view.basemap))
-
-    with place.popover(f"Article: {plain(titles[view.doc])}", use_container_width=True,
-                       key=ARTICLE_POPOVER, on_change="rerun"):
-        st.radio("Article", list(titles), index=list(titles).index(view.doc),
-                 format_func=titles.get, key=key, label_visibility="collapsed",
-                 on_change=picked)
-
-
-def sidebar(view: state.View, doc: Document, docs: list[Document], gaz: Gazetteer,
-            go: Callable[[state.View], None], top: DeltaGenerator) -> None:
-    """Show the document picker (at top), share link, downloads of doc (the one shown), layers,
-    Sahel definition and basemap."""
-    article_picker(view, docs, go, top)
-    share.share_box(view)
-    share.downloads(doc, view)
-    st.sidebar.markdown("**Layers**")
-    for layer in OVERLAYS:
-        _shown_as(f"layer-{layer.id}", layer.id in view.layers)
-        st.sidebar.checkbox(layer.title, key=f"layer-{layer.id}",
-                            on_change=_toggle, args=(view, layer.id, go))
-    labels = {d: gaz.groupings[d]["name"] for d in state.SAHEL_DEFINITIONS}
-    _shown_as("pick-sahel", view.sahel)
-    st.sidebar.radio("Sahel states, as defined by", state.SAHEL_DEFINITIONS,
-                     format_func=labels.get, key="pick-sahel",
-                     on_change=lambda: go(replace(view, sahel=st.session_state["pick-sahel"])))
-    source = gaz.groupings[view.sahel].get("source", {})
-    if source:
-        st.sidebar.caption(Markup("Source: <a href='{}' target='_blank'>{}</a>").format(
-            source.get("url", ""), source.get("title", "")), unsafe_allow_html=True)
-    _shown_as("pick-basemap", view.basemap)
-    st.sidebar.radio("Basemap", state.BASEMAPS,
-                     format_func={"natural-earth": "Natural Earth (offline)",
-                                  "osm": "OpenStreetMap tiles (online)"}.get,
-                     key="pick-basemap",
-                     on_change=lambda: go(replace(view, basemap=st.session_state["pick-basemap"])))
-    swatches = "".join(f"<span style='color:{o.colour}'>■</span> {o.title}<br>"
-                       for o in OVERLAYS)
-    st.sidebar.markdown(Markup("<small>{}</small>").format(Markup(swatches)),
-                        unsafe_allow_html=True)
-
-
-def _shown_as(key: str, value: object) -> None:
-    """Make a sidebar widget show the view's value: a link, Back or an upload may change the
-    view after the widget last showed it, and a keyed widget keeps its own state."""
-    if st.session_state.get(key) != value:
-        st.session_state[key] = value
-
-
-def _toggle(view: state.View, name: str, go: Callable[[state.View], None]) -> None:
-    """Turn one layer on or off."""
-    on = st.session_state[f"layer-{name}"]
-    chosen = set(view.layers) | {name} if on else set(view.layers) - {name}
-    go(replace(view, layers=tuple(n for n in state.LAYERS if n in chosen)))

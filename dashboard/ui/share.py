@@ -9,7 +9,7 @@ import streamlit as st
 
 from ..core import export
 from ..core.models import Document
-from . import data, state
+from . import data, manners, state
 
 DOWNLOADS = (("geojson", "GeoJSON", "application/geo+json"),
              ("csv", "CSV of mentions", "text/csv"),
@@ -69,16 +69,14 @@ def export_text(doc: Document, sahel: str, fmt: str) -> str:
 
 
 def share_box(view: state.View) -> None:
-    """Offer the full link of the current view, in a field to select and copy.
+    """Offer the full link of the current view, with a button that copies it.
 
-    In a popover, as the downloads are: a closed popover's widgets are not drawn, so a visit
-    does not wait for the browser to fetch their scripts. A text field, not st.code: the code
-    block's syntax highlighter is a 1.5 MB script.
+    In a popover, as the downloads are: a closed popover's content is not drawn, so a visit
+    does not wait for it. The link shown is the page's own address once the popover opens
+    (it then holds where the reader moved the map), this view's link before.
     """
-    url = share_url(base_url(), view)
     with st.sidebar.popover("Share this view", use_container_width=True):
-        st.text_input("Link to this view", value=url, key=f"share-{url}",
-                      help="Select the link and copy it; it reopens this view.")
+        manners.share_link(share_url(base_url(), view))
 
 
 def downloads(doc: Document, view: state.View) -> None:

@@ -1,0 +1,106 @@
+"""What the map carries besides its layers: basemap, legend, selection, view and touch manners.
+
+Each is a script of ui/js/ run on the map with its options as JSON (so no document text is
+ever written into the script), and the map's stylesheet ui/js/map.css.
+"""
+
+from __future__ import annotations
+
+import html
+from functools import cache
+from pathlib import Path
+
+from branca.element import MacroElement
+from folium.template import Template
+
+from ..core.overlays import overlay
+from ..core.palette import BASEMAP_STYLE, COLOURS
+
+JS = Path(__file__).resolve().parent / "js"
+TOUCH_HINT = "Use two fingers to move the map"
+FIT_TITLE = "Show the whole article again"
+# Legend entries that select a bloc or region, as a click on it would (layer → place id).
+SELECTABLE = {"aes": "AES", "sahel": "SAHEL"}
+
+
+@cache
+def source(name: str) -> str:
+    """Return a file of ui/js/ (read once per process)."""
+    return (JS / name).read_text(encoding="utf-8")
+
+
+class MapScript(MacroElement):
+    """A script of ui/js/ run once on the map it is added to, given its options."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function (map, options) {
+        {{ this.code }}
+        })({{ this._parent.get_name() }}, {{ this.options|tojson }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, name: str, **options: object) -> None:
+        super().__init__()
+        self._name = name.title()
+        self.code = source(f"{name}.js")
+        self.options = options
+
+
+def basemap(url: str) -> MapScript:
+    """Return the offline Natural Earth basemap, fetched by the map from url."""
+    return MapScript("basemap", url=url, style=BASEMAP_STYLE)
+
+
+def selection(groups: dict[str, list[str]]) -> MapScript:
+    """Return the outline that follows the URL's selection (groups: bloc id → members)."""
+    return MapScript("selection", colour=COLOURS["selected"], groups=groups)
+
+
+def view_keeper(param: str, value: str, bounds: list[list[float]] | None) -> MapScript:
+    """Return what keeps the reader's view in the URL while the URL's param is value."""
+    return MapScript("view", scope=f"{param}={value}", param=param, value=value, bounds=bounds,
+                     fitTitle=FIT_TITLE)
+
+
+def touch_manners() -> MapScript:
+    """Return the touch manners: one finger scrolls the page, two move the map."""
+    return MapScript("touch", hint=TOUCH_HINT)
+
+
+class Legend(MacroElement):
+    """A legend, one entry per layer shown (blocs selectable), folded on narrow maps; and the
+    map's stylesheet."""
+
+    _template = Template("""
+        {% macro html(this, kwargs) %}
+        <details class="map-legend" open><summary>Legend</summary>{{ this.body }}</details>
+        <style>:root {--sea: {{ this.sea }}; --selected: {{ this.selected }}}
+        {{ this.css }}</style>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        (function (map) {
+        {{ this.code }}
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, shown: list[str]) -> None:
+        super().__init__()
+        self._name = "Legend"
+        rows = [f'<div><i style="background:{overlay(layer).colour}"></i>{_entry(layer)}</div>'
+                for layer in shown]
+        rows += [f"<div>{html.escape(overlay(layer).legend)}</div>" for layer in shown
+                 if overlay(layer).legend]
+        self.body = "".join(rows)
+        self.sea, self.selected = COLOURS["sea"], COLOURS["selected"]
+        self.css, self.code = source("map.css"), source("legend.js")
+
+
+def _entry(layer: str) -> str:
+    """Return a legend entry's label: a button that selects its bloc, or plain text."""
+    title = html.escape(overlay(layer).title)
+    if layer not in SELECTABLE:
+        return title
+    return (f'<button type="button" data-select="{SELECTABLE[layer]}" '
+            f'title="Read what the article says about the whole {title}">{title}</button>')
