@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from shapely.geometry import MultiPolygon, Polygon
+
 from dashboard.core import gazetteer as core_gazetteer  # the geoparser's folding builds its index
 from geodata.make.admins import region_admins, uk_admins, us_state_admins
 from geodata.make.cities import (
@@ -54,7 +56,9 @@ def read_inputs(workdir: Path, offline: bool) -> Inputs:
     return Inputs(packages, geonames_dir(), {c["cca3"]: c for c in countries})
 
 
-def geometries(inputs: Inputs, source: str, tolerance: float) -> dict:
+def geometries(
+    inputs: Inputs, source: str, tolerance: float
+) -> dict[str, Polygon | MultiPolygon]:
     """iso3 -> geometry from one world-atlas file at one simplification tolerance."""
     topology = read_json(inputs.packages["world-atlas"] / source)
     return country_geometries(topology, tolerance, inputs.countries)
