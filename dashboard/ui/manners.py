@@ -11,6 +11,7 @@ import time
 from string import Template
 
 import streamlit as st
+from markupsafe import Markup
 
 from ..core.palette import COLOURS
 from .mapparts import source
@@ -19,9 +20,10 @@ CLOSE_SIDEBAR = "close-sidebar"  # session flag: close the sidebar on the next r
 SHOWN = "shown-selection"  # session key: the selection the pane showed last
 
 
-def page_style() -> None:
-    """Style the page: the map stays in view beside long passages on a wide screen."""
-    st.html(f"<style>{source('page.css')}</style>")
+def page_style() -> Markup:
+    """Return the page's style (the map stays in view beside long passages on a wide screen),
+    to send with the header: a <style> sent alone as st.html upset the sidebar's checkboxes."""
+    return Markup("<style>{}</style>").format(Markup(source("page.css")))
 
 
 def run_script(name: str, nonce: str) -> None:

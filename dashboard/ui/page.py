@@ -103,7 +103,6 @@ def handle_click(view: state.View, result: dict | None) -> state.View:
 def main() -> None:
     """Draw the page."""
     st.set_page_config(page_title="Sahel news map", page_icon=PAGE_ICON, layout="wide")
-    manners.page_style()
     top = st.sidebar.container()  # the article picker, above the upload box it depends on
     upload_box()
     docs, problems = available_documents()
@@ -114,8 +113,6 @@ def main() -> None:
     # The map's value is in the session before the script runs: a click is handled here, once,
     # so the highlight and the pane follow it in this same run.
     view = handle_click(view, st.session_state.get("map"))
-    manners.follow_selection(f"{view.doc}|{view.place}|{view.stop}")
-    manners.close_sidebar_if_asked()
     for notice in notices:
         st.warning(panels.plain(notice))
     for problem in problems:
@@ -138,6 +135,9 @@ def main() -> None:
             draw_map(doc, view, analysis)
     sidebar.sidebar(view, doc, docs, gaz, go, top)
     share.first_load(bool(notices), view)
+    # Scripts last, below every widget of the sidebar they are drawn in.
+    manners.follow_selection(f"{view.doc}|{view.place}|{view.stop}")
+    manners.close_sidebar_if_asked()
 
 
 def draw_map(doc: Document, view: state.View, analysis: data.Analysis) -> None:

@@ -14,7 +14,7 @@ from ..core.analysis import Analysis
 from ..core.gazetteer import Gazetteer
 from ..core.layers import Layers
 from ..core.models import Document, Mention, Passage, within
-from . import state
+from . import manners, state
 from .data import MAP_JOURNEYS
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~$-])")
@@ -44,7 +44,8 @@ def header(doc: Document) -> None:
     st.title("Sahel news map")
     details = [doc.source, doc.published, doc.url]
     meta = " · ".join(escape(d) for d in details if d)
-    st.markdown(Markup("<div><strong>{}</strong><br><span class='roles'>{}</span></div>").format(
+    st.markdown(manners.page_style() + Markup(
+        "<div><strong>{}</strong><br><span class='roles'>{}</span></div>").format(
         doc.title, Markup(meta) if meta else "Source not given"), unsafe_allow_html=True)
 
 

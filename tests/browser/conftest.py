@@ -40,6 +40,12 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 NETWORK_SCHEMES = {"http", "https", "ws", "wss"}
 FOLIUM_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 SERVER_START_TIMEOUT = 60.0
+DRAWN_IN_VIEW = """() => Array.from(document.querySelectorAll(
+    'path.leaflet-interactive, .leaflet-marker-icon')).some(e => {
+  const box = e.getBoundingClientRect();
+  return box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0
+    && box.left < innerWidth && box.top < innerHeight;
+})"""
 
 
 def require(condition: bool, reason: str) -> None:
@@ -304,9 +310,8 @@ def wait_for_map(page: Page, index: int = 0, timeout: float = 30_000) -> Frame:
         page.wait_for_timeout(100)
     assert frame is not None, "the st_folium iframe has no content frame"
     frame.wait_for_selector(".leaflet-container", state="visible", timeout=timeout)
-    frame.wait_for_selector(
-        "path.leaflet-interactive, .leaflet-marker-icon", state="visible", timeout=timeout
-    )
+    # Some shape or pin drawn in view (zoomed in, the first ones may lie outside it).
+    frame.wait_for_function(DRAWN_IN_VIEW, timeout=timeout)
     return frame
 
 
