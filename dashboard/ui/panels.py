@@ -121,8 +121,8 @@ def place_pane(doc: Document, analysis: Analysis, view: state.View, gaz: Gazette
         show_passages(doc, paged(view, found, go), mentions, place.id)
     else:
         st.info(f"{place.name} is not mentioned in this article.")
-    if place.members:
-        members = [m for m in place.members if m in gaz.places]
+    if place.members:  # its members on the article's date, as the map lights them up
+        members = [m for m in lay.groups.get(place.id, place.members) if m in gaz.places]
         others = reading.member_passages(doc, mentions, place.id, members)
         st.markdown(f"**Passages naming its members** "
                     f"({', '.join(gaz.place(m).name for m in members)})")
@@ -191,14 +191,13 @@ def article_pane(doc: Document, analysis: Analysis, gaz: Gazetteer,
 
 def place_buttons(entries: list[reading.Entry], view: state.View,
                   go: Callable[[state.View], None]) -> None:
-    """Show places as buttons in two columns, each selecting its place."""
-    columns = st.columns(2)
-    for i, entry in enumerate(entries):
-        label = f"{entry.name} · {entry.mentions}"
-        columns[i % 2].button(label, key=f"place-{entry.key}", on_click=go,
-                              args=(state.select(view, entry.key),),
-                              help=f"Read the passages that mention {entry.name}",
-                              use_container_width=True, wrap=True)
+    """Show places as buttons that flow in rows (a phone's narrow column too), each selecting
+    its place."""
+    with st.container(horizontal=True):
+        for entry in entries:
+            st.button(f"{entry.name} · {entry.mentions}", key=f"place-{entry.key}",
+                      on_click=go, args=(state.select(view, entry.key),),
+                      help=f"Read the passages that mention {entry.name}", wrap=True)
 
 
 def reading_pane(doc: Document, analysis: Analysis, view: state.View, gaz: Gazetteer,
@@ -222,17 +221,16 @@ def itinerary_strip(analysis: Analysis, view: state.View,
     for journey in listed:
         who = f" — {journey.traveller}" if journey.traveller else ""
         st.markdown(f"**Journey {journey.index}**{plain(who)}")
-        columns = st.columns(len(journey.stops))
-        for column, stop in zip(columns, journey.stops, strict=True):
+        row = st.container(horizontal=True)
+        for stop in journey.stops:
             key = f"{journey.index}-{stop.order}"
             label = ("⌂ " if stop.inferred else f"{stop.order} ") + stop.name
             about = ("Inferred starting point: the traveller's home capital" if stop.inferred
                      else f"Stop {stop.order}: {stop.name}, pinned at {stop.city_name}"
                      + (" (assumed: the capital)" if stop.assumed else ""))
-            column.button(label, key=f"stop-{key}", on_click=go, help=about,
+            row.button(label, key=f"stop-{key}", on_click=go, help=about,
                           args=(state.select(view, stop.country or stop.place, key),),
-                          type="primary" if view.stop == key else "secondary",
-                          use_container_width=True, wrap=True)
+                          type="primary" if view.stop == key else "secondary", wrap=True)
     if len(analysis.journeys) > STRIP_JOURNEYS:
         drawn = min(len(analysis.journeys), MAP_JOURNEYS)
         st.caption(f"{len(analysis.journeys)} journeys in this article: the first "
