@@ -40,6 +40,8 @@ def test_itinerary_prints_the_stops_in_order():
 @pytest.mark.parametrize("content, message", [
     (b"", "empty"), (b"\x00\x01binary", "binary"), ("Niger".encode("utf-16"), "binary"),
     ("Nigérien".encode("latin-1"), "not UTF-8"),
+    (b"---\ntitle: " + b"[" * 1000 + b"]" * 1000 + b"\n---\nNiger.\n", "nested too deeply"),
+    (b"---\na: &a [x, x]\nb: &b [*a, *a]\ntitle: *b\n---\nNiger.\n", "aliases"),
 ])
 def test_bad_files_are_reported_and_the_rest_processed(tmp_path, content, message):
     bad = tmp_path / "bad.txt"

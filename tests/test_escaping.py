@@ -1,5 +1,7 @@
 """Every string from a document is escaped before it reaches HTML: the pane and the map."""
 
+import html
+
 import pytest
 from streamlit_folium import _get_map_string
 
@@ -36,9 +38,10 @@ def test_reading_pane_escapes_passages_and_reasons(hostile, key):
     shown = [str(panels.passage_html(doc, passage, mentions, key))
              for passage, _ in passages_for(doc, mentions, "NER")]
     assert len(shown) == 2
-    for html in shown:
-        assert "<img" not in html and "&lt;img src=x onerror=&#34;window.__xss=1&#34;&gt;" in html
-    assert "`x` ${x}" in shown[0]  # shown as typed
+    for markup in shown:
+        assert "<img" not in markup and "&lt;img src" in markup
+        assert "`" not in markup and "$" not in markup  # no Markdown code span, no LaTeX
+    assert "`x` ${x}" in html.unescape(shown[0])  # shown as typed
 
 
 def test_map_script_carries_no_raw_markup(hostile):
@@ -58,3 +61,23 @@ def test_header_escapes_title_and_source(hostile, monkeypatch):
     monkeypatch.setattr(panels.st, "markdown", lambda text, **_: shown.append(str(text)))
     panels.header(doc)
     assert "<img" not in "".join(shown) and "&lt;img src=x onerror=" in shown[-1]
+
+
+MARKDOWN_TITLE = "Sahel ![](http://tracker.example/t.png) [link](http://x.example) **bold** $x$"
+
+
+@pytest.mark.parametrize("value", [MARKDOWN_TITLE, "a_b_c *d* `e` ~f~ #g", PAYLOAD])
+def test_text_from_a_document_is_inert_for_markdown_and_html(value):
+    shown = str(panels.inert(value))
+    assert html.unescape(shown) == value  # read as typed
+    assert not any(c in shown for c in "<>[]()!*_`$~") and "http:" not in shown
+
+
+def test_the_header_shows_a_markdown_title_as_text(monkeypatch):
+    doc = documents.parse("t.md", f"---\ntitle: '{MARKDOWN_TITLE}'\n---\nNiger.\n")
+    shown = []
+    monkeypatch.setattr(panels.st, "title", lambda text: None)
+    monkeypatch.setattr(panels.st, "markdown", lambda text, **_: shown.append(str(text)))
+    panels.header(doc)
+    assert "![](" not in shown[-1] and "](http" not in shown[-1]
+    assert MARKDOWN_TITLE in html.unescape(shown[-1])

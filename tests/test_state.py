@@ -60,6 +60,12 @@ def test_valid_params_give_the_view(params, view):
         ({"passage": "11"}, View(doc="first"), "Unknown passage"),
         ({"passage": "-1"}, View(doc="first"), "Unknown passage"),
         ({"passage": "two"}, View(doc="first"), "Unknown passage"),
+        ({"passage": "²"}, View(doc="first"), "Unknown passage"),
+        ({"passage": "١"}, View(doc="first"), "Unknown passage"),
+        ({"passage": "1" * 5000}, View(doc="first"), "Unknown passage"),
+        ({"passage": "0" * 40 + "3"}, View(doc="first"), "Unknown passage"),
+        ({"at": "95,2,4"}, View(doc="first"), "Unknown map position"),
+        ({"at": "1,2"}, View(doc="first"), "Unknown map position"),
         ({"layers": "aes,volcanoes"}, View(doc="first", layers=("aes",)), "Unknown layer"),
         ({"sahel": "ECOWAS"}, View(doc="first"), "Unknown sahel"),
         ({"basemap": "google"}, View(doc="first"), "Unknown basemap"),
@@ -195,3 +201,9 @@ def test_select_replaces_the_selection_and_keeps_the_rest():
     assert state.select(view, "TUR", "1-3") == View(
         doc="first", place="TUR", stop="1-3", layers=("aes",), sahel="G5S")
     assert state.select(view, None) == View(doc="first", layers=("aes",), sahel="G5S")
+
+
+def test_the_maps_position_is_kept_as_it_is_when_valid():
+    parsed = parse({"at": "12.5,-2.1,4.25", "place": "NER"})
+    assert parsed.kept == {"at": "12.5,-2.1,4.25"} and parsed.notices == []
+    assert parse({"at": "1,2"}).kept == {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -12,6 +13,8 @@ from .models import Document, Passage, Sentence
 SUFFIXES = (".txt", ".md")
 MAX_BYTES = 5_000_000
 META_FIELDS = ("title", "source", "url", "published", "language")
+MAX_FRONT_MATTER = 20_000  # characters of YAML between the --- lines
+MAX_FIELD = 2_000  # characters of one metadata field
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _BLOCK = re.compile(r"[^\n]+(?:\n[ \t]*[^\s\n][^\n]*)*")
 _LINE = re.compile(r"[^\n]+")
@@ -51,19 +54,63 @@ def decode(name: str, data: bytes) -> str:
     return text
 
 
+class _PlainLoader(yaml.SafeLoader):
+    """YAML's safe loader without aliases: "&a" and "*a" can multiply a few hundred bytes
+    into gigabytes ("billion laughs"), and no article's metadata needs them."""
+
+    def compose_node(self, parent, index):  # PyYAML's signature
+        """Compose a node, refusing an alias."""
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed",
+                                              event.start_mark)
+        return super().compose_node(parent, index)
+
+
 def split_front_matter(name: str, text: str) -> tuple[dict[str, str], int]:
     """Return the front matter's fields and the offset where the body starts."""
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, 0
-    try:
-        meta = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as error:
-        raise DocumentError(f"{name}: the front matter is not valid YAML ({error}).") from None
+    if len(match.group(1)) > MAX_FRONT_MATTER:
+        raise DocumentError(f"{name}: the front matter is too long (over "
+                            f"{MAX_FRONT_MATTER:,} characters).")
+    meta = _load_yaml(name, match.group(1))
     if not isinstance(meta, dict):
         raise DocumentError(f"{name}: the front matter must be 'key: value' lines.")
-    fields = {key: str(meta[key]).strip() for key in META_FIELDS if meta.get(key) is not None}
-    return fields, match.end()
+    return {key: _field(name, key, meta[key]) for key in META_FIELDS
+            if meta.get(key) is not None}, match.end()
+
+
+def _load_yaml(name: str, text: str) -> object:
+    """Return the front matter's YAML, or raise DocumentError saying what is wrong with it."""
+    try:
+        return yaml.load(text, Loader=_PlainLoader) or {}  # a safe loader, less aliases
+    except yaml.YAMLError as error:
+        raise DocumentError(f"{name}: the front matter is not valid YAML "
+                            f"({_yaml_problem(error)}).") from None
+    except RecursionError:
+        raise DocumentError(f"{name}: the front matter is nested too deeply.") from None
+
+
+def _yaml_problem(error: yaml.YAMLError) -> str:
+    """Return what is wrong with some YAML, on one line, with where (line and column)."""
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    mark = getattr(error, "problem_mark", None)
+    where = f", line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+    return f"{problem}{where}"
+
+
+def _field(name: str, key: str, value: object) -> str:
+    """Return a metadata field as text: a single value (a date or number is written out)."""
+    if isinstance(value, dict | list | tuple | set):
+        raise DocumentError(f"{name}: the front matter's {key!r} must be one value, "
+                            f"not a list or a mapping.")
+    text = str(value).strip()
+    if len(text) > MAX_FIELD:
+        raise DocumentError(f"{name}: the front matter's {key!r} is too long "
+                            f"({len(text):,} characters; at most {MAX_FIELD:,}).")
+    return text
 
 
 def split_sentences(text: str, start: int, end: int) -> tuple[Sentence, ...]:
@@ -135,20 +182,33 @@ def parse(name: str, text: str, path: str = "") -> Document:
     return Document(slug=slug, text=text, passages=passages, path=path, **meta)
 
 
-def load(path: str | Path) -> Document:
-    """Read one article file, or raise DocumentError naming the file."""
+def load(path: str | Path, shown: str | None = None) -> Document:
+    """Read one article file, or raise DocumentError naming the file (as shown, if given)."""
     path = Path(path)
+    shown = shown or str(path)
     if not path.exists():
-        raise DocumentError(f"{path}: no such file.")
+        raise DocumentError(f"{shown}: no such file.")
     if not path.is_file():
-        raise DocumentError(f"{path}: not a file.")
+        raise DocumentError(f"{shown}: not a file.")
     if path.suffix.lower() not in SUFFIXES:
-        raise DocumentError(f"{path}: expected a .txt or .md file.")
+        raise DocumentError(f"{shown}: expected a .txt or .md file.")
+    return parse(path.name, decode(shown, read_limited(path, shown)), str(path))
+
+
+def read_limited(path: Path, shown: str, limit: int = MAX_BYTES) -> bytes:
+    """Return a file's bytes, refusing one over limit before reading it (and while reading:
+    a file may grow, or say it is smaller than it is)."""
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        if size > limit:
+            raise DocumentError(f"{shown}: too large ({size:,} bytes; the limit is {limit:,}).")
+        with path.open("rb") as file:
+            data = file.read(limit + 1)
     except OSError as error:
-        raise DocumentError(f"{path}: cannot be read ({error.strerror}).") from None
-    return parse(path.name, decode(str(path), data), str(path))
+        raise DocumentError(f"{shown}: cannot be read ({error.strerror}).") from None
+    if len(data) > limit:
+        raise DocumentError(f"{shown}: too large (over {limit:,} bytes).")
+    return data
 
 
 def from_upload(name: str, data: bytes) -> Document:
@@ -158,14 +218,42 @@ def from_upload(name: str, data: bytes) -> Document:
     return parse(name, decode(name, data))
 
 
-def load_folder(folder: str | Path) -> tuple[list[Document], list[str]]:
-    """Read every article in a folder; return the documents and one message per bad file."""
-    documents, problems = [], []
+def article_files(folder: str | Path) -> tuple[list[Path], list[str]]:
+    """Return a folder's article files (regular files only: a link could publish any file of
+    the server) and one message per file left out, naming the file, not the folder's path."""
+    files, problems = [], []
     for path in sorted(Path(folder).iterdir()):
         if path.suffix.lower() not in SUFFIXES or path.name.lower() == "readme.md":
             continue
+        if path.is_symlink() or not path.is_file():
+            problems.append(f"{path.name}: left out, not a regular file (a link or a folder).")
+            continue
+        files.append(path)
+    return files, problems
+
+
+def load_folder(folder: str | Path) -> tuple[list[Document], list[str]]:
+    """Read every article in a folder; return the documents (each with its own slug) and one
+    message per bad file."""
+    files, problems = article_files(folder)
+    documents: list[Document] = []
+    taken: set[str] = set()
+    for path in files:
         try:
-            documents.append(load(path))
+            doc = load(path, shown=path.name)
         except DocumentError as error:
             problems.append(str(error))
+            continue
+        slug = unique_slug(doc.slug, taken)
+        taken.add(slug)
+        documents.append(doc if slug == doc.slug else replace(doc, slug=slug))
     return documents, problems
+
+
+def unique_slug(slug: str, taken: set[str]) -> str:
+    """Return slug, or slug-2, slug-3 … : the first that is not taken."""
+    candidate, number = slug, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{slug}-{number}"
+    return candidate

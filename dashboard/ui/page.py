@@ -19,9 +19,9 @@ PAGE_ICON = "data:image/svg+xml," + quote(
 UPLOAD_POPOVER = "upload-popover"
 
 
-def go(view: state.View) -> None:
-    """Make a view the current one: the URL holds it."""
-    st.query_params.from_dict(state.to_params(view))
+def go(view: state.View, kept: dict[str, str] | None = None) -> None:
+    """Make a view the current one: the URL holds it (and what the map keeps, if given)."""
+    st.query_params.from_dict({**state.to_params(view), **(kept or {})})
 
 
 def available_documents() -> tuple[list[Document], list[str]]:
@@ -65,8 +65,8 @@ def read_upload() -> None:
     go(state.View(doc=doc.slug))
 
 
-def read_view(docs: list[Document]) -> tuple[state.View, Document, list[str]]:
-    """Read and validate the URL; return the view, its document and any notices."""
+def read_view(docs: list[Document]) -> tuple[state.Parsed, Document]:
+    """Read and validate the URL; return the view read (with notices) and its document."""
     slugs = [d.slug for d in docs]
     parsed = state.parse(st.query_params.to_dict(), slugs, slugs[0])
     doc = docs[slugs.index(parsed.view.doc)]
@@ -77,8 +77,8 @@ def read_view(docs: list[Document]) -> tuple[state.View, Document, list[str]]:
     parsed = state.parse(st.query_params.to_dict(), slugs, slugs[0], gaz.places, stops,
                          len(doc.passages))
     if parsed.notices:  # a bad value is replaced; a missing one just means the default
-        go(parsed.view)
-    return parsed.view, doc, parsed.notices
+        go(parsed.view, parsed.kept)
+    return parsed, doc
 
 
 def handle_click(view: state.View, result: dict | None) -> state.View:
@@ -109,7 +109,8 @@ def main() -> None:
     if not docs:
         st.error("No readable article in seeds/. " + " ".join(problems))
         return
-    view, doc, notices = read_view(docs)
+    parsed, doc = read_view(docs)
+    view, notices = parsed.view, parsed.notices
     # The map's value is in the session before the script runs: a click is handled here, once,
     # so the highlight and the pane follow it in this same run.
     view = handle_click(view, st.session_state.get("map"))
@@ -134,7 +135,7 @@ def main() -> None:
         with left:
             draw_map(doc, view, analysis)
     sidebar.sidebar(view, doc, docs, gaz, go, top)
-    share.first_load(bool(notices), view)
+    share.first_load(bool(notices), {**state.to_params(view), **parsed.kept})
     # Scripts last, below every widget of the sidebar they are drawn in.
     manners.follow_selection(f"{view.doc}|{view.place}|{view.stop}")
     manners.close_sidebar_if_asked()

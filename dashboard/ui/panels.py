@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 import streamlit as st
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..core import reading
 from ..core.analysis import Analysis
@@ -18,6 +18,11 @@ from . import manners, state
 from .data import MAP_JOURNEYS
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~$-])")
+# Text from a document, as HTML that Markdown cannot read as syntax either: markup characters
+# escaped, and Markdown's punctuation as numeric references (an image in a title, "![](url)",
+# would otherwise be fetched by every reader's browser; "$x$" would become LaTeX).
+INERT = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]()#+-!|~$:"} | {
+    ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&#34;", ord("'"): "&#39;"}
 LISTED_PLACES = 12  # places listed as buttons before the rest are folded (most-mentioned first)
 STRIP_JOURNEYS = 5  # journeys whose stops the strip under the map lists as buttons
 PANE_ANCHOR = "reading-pane"  # the pane's heading: a phone scrolls to it on a new selection
@@ -39,24 +44,30 @@ def plain(text: str) -> str:
     return MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
+def inert(text: str) -> Markup:
+    """Return text as HTML for st.markdown that shows as typed: no tag, no Markdown."""
+    return Markup(str(text).translate(INERT))
+
+
 def header(doc: Document) -> None:
     """Show the page title and the article's metadata."""
     st.title("Sahel news map")
     details = [doc.source, doc.published, doc.url]
-    meta = " · ".join(escape(d) for d in details if d)
+    meta = " · ".join(inert(d) for d in details if d)
     st.markdown(manners.page_style() + Markup(
         "<div><strong>{}</strong><br><span class='roles'>{}</span></div>").format(
-        doc.title, Markup(meta) if meta else "Source not given"), unsafe_allow_html=True)
+        inert(doc.title), Markup(meta) if meta else "Source not given"), unsafe_allow_html=True)
 
 
 def mark(segment: reading.Segment, key: str | None) -> Markup:
     """Return one segment as escaped HTML: plain text, or a highlighted mention."""
     if segment.mention is None:
-        return escape(segment.text)
+        return inert(segment.text)
     counts = key is not None and reading.counts_for(segment.mention, key)
     css = "sel" if counts or segment.selected else ""
     why = f"{segment.mention.text} → {segment.mention.reason}"
-    return Markup('<mark class="{}" title="{}">{}</mark>').format(css, why, segment.text)
+    return Markup('<mark class="{}" title="{}">{}</mark>').format(css, inert(why),
+                                                                  inert(segment.text))
 
 
 def passage_html(doc: Document, passage: Passage, mentions: list[Mention],
@@ -68,7 +79,8 @@ def passage_html(doc: Document, passage: Passage, mentions: list[Mention],
     body = Markup("").join(mark(s, key) for s in reading.segments(doc, start, end, inside))
     shown = [m for m in inside if key is None or reading.counts_for(m, key)]
     reasons = list(dict.fromkeys(f"{m.text} → {m.reason}" for m in shown))
-    why = Markup("<div class='why'>Why: {}</div>").format("; ".join(reasons)) if reasons else ""
+    why = Markup("<div class='why'>Why: {}</div>").format(inert("; ".join(reasons))) \
+        if reasons else ""
     return Markup("<div class='passage' data-passage='{}'><span class='num'>¶{}</span> {}{}"
                   "</div>").format(passage.index, passage.index + 1, body, why)
 
@@ -101,7 +113,7 @@ def paged(view: state.View, found: list[tuple[Passage, list[Mention]]],
 def roles_line(roles: list[str]) -> None:
     """Show a place's roles."""
     if roles:
-        st.markdown(Markup("<div class='roles'>{}</div>").format(" · ".join(roles)),
+        st.markdown(Markup("<div class='roles'>{}</div>").format(inert(" · ".join(roles))),
                     unsafe_allow_html=True)
 
 

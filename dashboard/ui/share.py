@@ -89,12 +89,12 @@ def downloads(doc: Document, view: state.View) -> None:
                 on_click="ignore", use_container_width=True)
 
 
-def first_load(corrected: bool, view: state.View) -> None:
-    """On a session's first run, undo the history entry that correcting the URL pushed."""
+def first_load(corrected: bool, params: dict[str, str]) -> None:
+    """On a session's first run, undo the history entry that correcting the URL (to params)
+    pushed."""
     if st.session_state.get("share-first-load-done"):
         return
     st.session_state["share-first-load-done"] = True
     if corrected:
-        params = state.to_params(view)
         st.sidebar.html(FIRST_LOAD_SCRIPT % export.script_json(params),
                         unsafe_allow_javascript=True)

@@ -43,7 +43,8 @@ def article_picker(view: state.View, docs: list[Document], go: Callable[[state.V
     with place.popover(f"Article: {plain(titles[view.doc])}", use_container_width=True, wrap=True,
                        key=ARTICLE_POPOVER, on_change="rerun"):
         st.radio("Article", list(titles), index=list(titles).index(view.doc),
-                 format_func=titles.get, key=key, label_visibility="collapsed",
+                 format_func=lambda slug: plain(titles[slug]), key=key,
+                 label_visibility="collapsed",
                  on_change=picked)
 
 

@@ -14,6 +14,9 @@ SAHEL_DEFINITIONS = ("UNISS", "G5S")
 BASEMAPS = ("natural-earth", "osm")
 ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9:._-]{0,63}")
 STOP = re.compile(r"([1-9][0-9]{0,2})-([0-9]{1,3})")
+AT = re.compile(r"(-?[0-9]{1,2}(?:\.[0-9]{1,6})?),(-?[0-9]{1,3}(?:\.[0-9]{1,6})?),"
+                r"([0-9]{1,2}(?:\.[0-9]{1,2})?)")
+DIGITS = re.compile(r"[0-9]+")  # ASCII only: str.isdigit() also takes "²" and "١"
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,8 @@ class Parsed:
 
     view: View
     notices: list[str] = field(default_factory=list)
+    # What the map keeps for itself (at=lat,lon,zoom), valid and to keep if the URL is rewritten.
+    kept: dict[str, str] = field(default_factory=dict)
 
 
 def _one(params: Mapping[str, object], key: str) -> str | None:
@@ -64,7 +69,20 @@ def parse(params: Mapping[str, object], docs: Collection[str], default_doc: str,
         doc = None
     view = View(doc=doc or default_doc)
     view = replace(view, **_layers(params, notices), **_choices(params, notices))
-    return Parsed(_selection(params, view, places, stops, passages, notices), notices)
+    return Parsed(_selection(params, view, places, stops, passages, notices), notices,
+                  _kept(params, notices))
+
+
+def _kept(params: Mapping[str, object], notices: list[str]) -> dict[str, str]:
+    """Read the map's position (at=lat,lon,zoom), which the map itself keeps up to date."""
+    at = _one(params, "at")
+    if at is None:
+        return {}
+    match = AT.fullmatch(at)
+    if match and abs(float(match[1])) <= 85 and abs(float(match[2])) <= 180:
+        return {"at": at}
+    notices.append(f"Unknown map position “{_shown(at)}”: showing the whole article.")
+    return {}
 
 
 def _layers(params: Mapping[str, object], notices: list[str]) -> dict:
@@ -114,11 +132,19 @@ def _selection(params: Mapping[str, object], view: View, places: Collection[str]
         stop = None
     number = None
     if passage is not None:
-        if passage.isdigit() and int(passage) < passages:
-            number = int(passage)
-        else:
+        number = passage_number(passage, passages)
+        if number is None:
             notices.append(f"Unknown passage “{_shown(passage)}”: no passage selected.")
     return replace(view, place=place, stop=stop, passage=number)
+
+
+def passage_number(value: str, passages: int) -> int | None:
+    """Return a passage number written in ASCII digits (no more than the count's), if it is
+    one of the document's; "²", "١" or a 5,000-digit number are none."""
+    if not (DIGITS.fullmatch(value) and len(value) <= len(str(max(passages, 1)))):
+        return None
+    number = int(value)
+    return number if number < passages else None
 
 
 def to_params(view: View) -> dict[str, str]:
