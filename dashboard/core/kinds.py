@@ -38,17 +38,18 @@ _T = Trait
 _COUNTRY = _T.COUNTRY_NAME | _T.QUALIFIES | _T.SETTLES | _T.PLACE_NAME | _T.RIVAL
 
 # Base scores: a city's population adds log10(people)/5 (+0.2 to about +1.5), a country the text
-# names adds 3.0 and more (resolution.py); the gaps below are set against those.
+# names adds 3.0 and more (geoparse/resolution.py); the gaps below are set against those,
+# and tests/test_resolution.py states the orderings they produce.
 KINDS: tuple[Kind, ...] = (
     # a country's own names: the surest reading a word can have
     Kind("country", 7.5, "name of {name}", "country", _COUNTRY),
     Kind("official", 7.5, "official name of {name}", "country", _COUNTRY),
-    # other names are shared more often (one country's old name is another's): a little less
+    # other names (registry variants, short forms, abbreviations) are shared more: a little less
     Kind("alternative", 7.2, "another name of {name}", "country", _COUNTRY),
     Kind("short", 7.2, "short name of {name}", "country", _COUNTRY),
     Kind("abbreviation", 7.2, "abbreviation of {name}", "country", _T.QUALIFIES | _T.SETTLES),
-    # a demonym names its country ahead of any town (not of a large capital); an independent
-    # state's ahead of a dependency's (resolution.DEPENDENT_DEMONYM)
+    # a demonym ahead of any town, behind a capital of 320 people or more; an independent
+    # state's ahead of a dependency's (geoparse/resolution.py: DEPENDENT_DEMONYM)
     Kind("demonym", 6.0, "demonym of {name}", "demonym", _T.RIVAL),
     # a capital ahead of any other city: 2.5 is more than any city's population adds
     Kind("capital", 5.5, "capital of {country}", "capital",
