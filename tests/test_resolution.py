@@ -53,6 +53,8 @@ ORDERINGS = [
      ("demonym",), ("demonym",), {}, None, (LOSES,)),
     ("a demonym beats a same-named town of ten million",
      ("demonym",), ("city", 10_000_000), {}, None, ()),
+    ("a capital of 1,000 people beats a same-named demonym",
+     ("capital", 1_000), ("demonym",), {}, None, ()),
     ("a capital of 10,000 people beats a same-named town of ten million abroad",
      ("capital", 10_000), ("city", 10_000_000), {}, None, ()),
     ("a seat of government beats a same-named town of ten million",
