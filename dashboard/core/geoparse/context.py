@@ -30,18 +30,17 @@ class Site(NamedTuple):
     cand: Candidate
     gaz: Gazetteer
     lexicon: Lexicon
-    people: Collection[str] = frozenset()  # one-word names the text uses in a person's name
-    loose_capital: Callable[[], bool] | None = None  # whether its capital may say nothing
+    people: Collection[str]  # the one-word names the text uses in a person's name
+    loose_capital: Callable[[], bool]  # whether its capital may say nothing (asked lazily)
 
 
-def _previous(site: Site) -> Token | None:
+def _previous(tokens: list[Token], cand: Candidate) -> Token | None:
     """Return the token before a candidate."""
-    return site.tokens[site.cand.first - 1] if site.cand.first > 0 else None
+    return tokens[cand.first - 1] if cand.first > 0 else None
 
 
-def _next(site: Site) -> Token | None:
+def _next(tokens: list[Token], cand: Candidate) -> Token | None:
     """Return the token after a candidate."""
-    cand, tokens = site.cand, site.tokens
     return tokens[cand.last + 1] if cand.last + 1 < len(tokens) else None
 
 
@@ -62,7 +61,7 @@ def _is_namelike(token: Token, gaz: Gazetteer) -> bool:
 def in_feature_name(site: Site) -> bool:
     """Tell whether the name is part of a physical feature ('Lake Chad', 'Niger Delta')."""
     text, tokens, cand, lexicon = site.text, site.tokens, site.cand, site.lexicon
-    before, after = _previous(site), _next(site)
+    before, after = _previous(tokens, cand), _next(tokens, cand)
     if before and before.folded in lexicon.features_before and text[before.end:cand.start] == " ":
         return True
     if before and before.folded in lexicon.feature_links and cand.first >= 2:
@@ -73,17 +72,17 @@ def in_feature_name(site: Site) -> bool:
                 and _adjacent(text, tokens[cand.last], after))
 
 
-def in_person_name(site: Site) -> bool:
+def in_person_name(text: str, tokens: list[Token], cand: Candidate, gaz: Gazetteer,
+                   lexicon: Lexicon) -> bool:
     """Tell whether a one-word name is part of a person's name ('George Washington')."""
-    if site.cand.first != site.cand.last:
+    if cand.last != cand.first:
         return False
-    text, gaz = site.text, site.gaz
-    token = site.tokens[site.cand.first]
-    before, after = _previous(site), _next(site)
-    if _hyphenated_name(site):
+    token = tokens[cand.first]
+    before, after = _previous(tokens, cand), _next(tokens, cand)
+    if _hyphenated_name(text, tokens, cand, gaz):
         return True
-    if (before and before.folded in site.lexicon.honorifics
-            and text[before.end:token.start] in (" ", ". ")):
+    honorific = before and before.folded in lexicon.honorifics
+    if honorific and text[before.end:token.start] in (" ", ". "):
         return True
     if before and _adjacent(text, before, token) and _is_namelike(before, gaz):
         return True
@@ -91,11 +90,10 @@ def in_person_name(site: Site) -> bool:
                 and text[after.end:after.end + 1] != ",")
 
 
-def _hyphenated_name(site: Site) -> bool:
+def _hyphenated_name(text: str, tokens: list[Token], cand: Candidate, gaz: Gazetteer) -> bool:
     """Tell whether a name is half of a hyphenated proper name ('Yunus-Bek')."""
-    text, gaz = site.text, site.gaz
-    before, after = _previous(site), _next(site)
-    token = site.tokens[site.cand.first]
+    before, after = _previous(tokens, cand), _next(tokens, cand)
+    token = tokens[cand.first]
     return bool(
         (after and text[token.end:after.start] == "-" and _is_namelike(after, gaz))
         or (before and text[before.end:token.start] == "-" and _is_namelike(before, gaz))
@@ -114,7 +112,7 @@ def names_language(site: Site, entry: Entry) -> bool:
     rest = text[cand.end:cand.end + SUFFIX_WINDOW].lower()
     if rest.startswith(site.lexicon.language_suffixes):
         return True
-    before = _previous(site)
+    before = _previous(site.tokens, cand)
     ends_phrase = not rest[:2].strip(" ").replace("'", "")[:1].isalnum()
     return bool(before and before.folded in site.lexicon.language_verbs and ends_phrase)
 
@@ -137,7 +135,7 @@ def after_article(site: Site, entry: Entry) -> bool:
     text, tokens, cand = site.text, site.tokens, site.cand
     if cand.first != cand.last:
         return False
-    before, after = _previous(site), _next(site)
+    before, after = _previous(tokens, cand), _next(tokens, cand)
     if not (before and before.folded in site.lexicon.articles
             and _adjacent(text, before, tokens[cand.first])):
         return False
@@ -155,7 +153,7 @@ def common_word_alone(site: Site, entry: Entry) -> bool:
 
 def _followed_by_its_country(site: Site, entry: Entry) -> bool:
     """Tell whether a city is followed by ', <its country or region>' ('Nice, France')."""
-    after, gaz = _next(site), site.gaz
+    after, gaz = _next(site.tokens, site.cand), site.gaz
     if not after or site.text[site.cand.end:after.start] != ", ":
         return False
     country = gaz.place(entry.place).country
@@ -163,19 +161,21 @@ def _followed_by_its_country(site: Site, entry: Entry) -> bool:
                for e in gaz.lookup((after.folded,)) if e.how in PLACE_NAMES)
 
 
-def ambiguous_capital(site: Site) -> bool:
+def ambiguous_capital(site: Site, readings: list[Entry]) -> bool:
     """Tell whether a one-word common word's capital may say nothing: at a sentence's start
     or in a headline, and not a possessive ('Turkey is cheap'; "Turkey's army" is a place)."""
     text, cand = site.text, site.cand
     return (cand.first == cand.last and site.gaz.is_common_word(cand.text)
             and not text.startswith(site.lexicon.possessives, cand.end)
-            and any(e.how != "demonym" for e in cand.entries)
+            and any(e.how != "demonym" for e in readings)
             and site.loose_capital())
 
 
-def needs_support(site: Site) -> bool:
-    """Tell whether every reading is too slight to stand without its country named elsewhere."""
-    return all(_slight(entry, site.gaz) for entry in site.cand.entries)
+def needs_support(site: Site, readings: list[Entry]) -> bool:
+    """Tell whether every reading left is too slight to stand without its country named
+    elsewhere."""
+    gaz = site.gaz
+    return all(_slight(entry, gaz) for entry in readings)
 
 
 def _slight(entry: Entry, gaz: Gazetteer) -> bool:

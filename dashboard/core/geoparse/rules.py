@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from ..gazetteer import Gazetteer
+from ..gazetteer import Entry, Gazetteer
 from ..kinds import KINDS, Trait, hows
 from ..lexicon import Lexicon
 from . import context
@@ -38,7 +38,8 @@ class Rule:
     """One context rule: when it holds, what it does, and a text it does it to."""
 
     name: str
-    applies: Callable[..., bool]  # (site, entry) for DROP_READING; (site) for the other tiers
+    applies: Callable[..., bool]  # (site); (site, entry) for DROP_READING; (site, the readings
+    #                               left) for MARK_WEAK
     tier: Tier
     example: str  # a text the rule acts on …
     span: str  # … at the first occurrence of this name; the parser then finds …
@@ -74,8 +75,8 @@ class RuleBook:
     """The rules sorted for the filter: by tier, and the reading rules by kind of reading."""
 
     drop_candidate: tuple[Callable[[Site], bool], ...]
-    drop_reading: dict[str, tuple[Callable[..., bool], ...]]
-    mark_weak: tuple[Callable[[Site], bool], ...]
+    drop_reading: dict[str, tuple[Callable[[Site, Entry], bool], ...]]
+    mark_weak: tuple[Callable[[Site, list[Entry]], bool], ...]
 
 
 def rule_book(rules: Iterable[Rule]) -> RuleBook:
@@ -98,7 +99,7 @@ def person_words(text: str, cands: list[Candidate], gaz: Gazetteer, lexicon: Lex
     return {
         c.tokens[c.first].folded for c in cands
         if not any(e.exact_case for e in c.entries)
-        and context.in_person_name(Site(text, c.tokens, c, gaz, lexicon))
+        and context.in_person_name(text, c.tokens, c, gaz, lexicon)
     }
 
 
@@ -113,12 +114,7 @@ def filter_candidate(site: Site, book: RuleBook = BOOK) -> Candidate | None:
                if e.exact_case or not _holds(drop_reading[e.how], site, e)]
     if not entries:
         return None
-    kept = cand.narrowed(entries)
-    if exact:
-        return kept
-    site = Site(site.text, site.tokens, kept, site.gaz, site.lexicon, site.people,
-                site.loose_capital)
-    return kept.narrowed(entries, weak=True) if _holds(book.mark_weak, site) else kept
+    return cand.narrowed(entries, weak=not exact and _holds(book.mark_weak, site, entries))
 
 
 def _holds(predicates: tuple[Callable[..., bool], ...], *args: object) -> bool:
