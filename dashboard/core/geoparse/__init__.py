@@ -10,12 +10,14 @@ them too, so they live beside it rather than in this package).
 
 How to add a rule
 -----------------
-1. Write its predicate in geoparse/context.py: `(site) -> bool`, or `(site, entry) -> bool` for
-   a rule about one reading. Take every word it looks for from `site.lexicon` (add a field to
-   lexicon/base.py and fill it in lexicon/en.py if it needs new words).
+1. Write its predicate in geoparse/context.py: `(site) -> bool` to drop a candidate,
+   `(site, entry) -> bool` to drop one reading, `(site, readings) -> bool` to mark it weak.
+   Take every word it looks for from `site.lexicon` (a new list: a field in lexicon/base.py,
+   filled in lexicon/en.py and every other language's module).
 2. Add a row to RULES in geoparse/rules.py: name, predicate, tier (DROP_CANDIDATE, DROP_READING
-   or MARK_WEAK), an example text, the name in it that the rule acts on, what the parser then
-   finds there, and (DROP_READING) the kinds of reading it is asked about (`hows(Trait.…)`).
+   or MARK_WEAK), an example text, the name in it that the rule acts on, the mentions the parser
+   then finds in the example, and (DROP_READING) the kinds of reading it is asked about
+   (`hows(Trait.…)`).
 3. Run tests/test_rules.py: it parses the example with and without the rule and checks the tier's
    effect; the accuracy benchmark (benchmarks/accuracy.py) says what the rule costs or gains.
 
@@ -31,6 +33,8 @@ How to add a language (French, say)
    so that gazetteer.json and the cities' alternate names hold them.
 4. A gold file: tests/gold/<article>.json for a French article in seeds/ (a .md with
    `language: fr`), checked like the first article's in tests/test_geoparse.py.
+Not yet per language: the common words (geodata/common_words.txt) and given names
+(geodata/given_names.txt) that some rules read through the gazetteer are English lists.
 """
 
 from .parser import default_gazetteer, find_mentions
