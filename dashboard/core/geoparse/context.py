@@ -123,7 +123,7 @@ def common_word(site: Site, entry: Entry) -> bool:
     return cand.first == cand.last and site.gaz.is_common_word(cand.text)
 
 
-def _takes_the(place_id: str, gaz: Gazetteer, lexicon: Lexicon) -> bool:
+def _takes_article(place_id: str, gaz: Gazetteer, lexicon: Lexicon) -> bool:
     """Tell whether a country's names use the article ('the Gambia', 'Republic of the Congo')."""
     names = gaz.country_names.get(place_id, ())
     return any(f" {article} " in f" {name.lower()} " for name in names
@@ -139,7 +139,7 @@ def after_article(site: Site, entry: Entry) -> bool:
     if not (before and before.folded in site.lexicon.articles
             and _adjacent(text, before, tokens[cand.first])):
         return False
-    if entry.how in COUNTRY_NAMES and _takes_the(entry.place, site.gaz, site.lexicon):
+    if entry.how in COUNTRY_NAMES and _takes_article(entry.place, site.gaz, site.lexicon):
         return False
     attributive = after and after.text[:1].islower() and _adjacent(text, tokens[cand.last], after)
     return not attributive
