@@ -32,7 +32,7 @@ DEPENDENT_DEMONYM = 1.0
 # A place in a country the text names without ambiguity beats a same-named place elsewhere:
 # more than a capital's lead over a town (2.5).
 NAMED_COUNTRY = 3.0
-NAMINGS_COUNTED = 5  # each naming of that country after the first adds a little, up to five …
+NAMINGS_COUNTED = 5  # and each naming of that country adds a little more, up to five namings …
 NAMING_DIVISOR = 10  # … a tenth each (min(namings, 5) / 10: kept a division, as the sums were)
 # 'Moscow, Idaho': the place right beside a name says where it is; nothing else weighs as much.
 QUALIFIED = 10.0
