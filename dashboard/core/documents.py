@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from .lexicon import DEFAULT_LANGUAGE, Lexicon, lexicon_for
 from .models import Document, Passage, Sentence
 
 SUFFIXES = (".txt", ".md")
@@ -19,11 +20,6 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", r
 _BLOCK = re.compile(r"[^\n]+(?:\n[ \t]*[^\s\n][^\n]*)*")
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])")
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Capt|Sgt|Maj|Adm|Gov|Sen|Rep|Rev|St|Jr|Sr|No|Vol|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|vs|etc|approx)"
-    r"|\b[A-Z](?:\.[A-Z])*)\.$"
-)
 
 
 class DocumentError(ValueError):
@@ -113,13 +109,14 @@ def _field(name: str, key: str, value: object) -> str:
     return text
 
 
-def split_sentences(text: str, start: int, end: int) -> tuple[Sentence, ...]:
+def split_sentences(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[Sentence, ...]:
     """Split text[start:end] into sentences, as offsets into text."""
     sentences = []
     begin = start
+    abbreviation = lexicon.sentence_abbreviation
     for match in _SENTENCE_END.finditer(text, start, end):
         stop = match.end()
-        if _ABBREVIATION.search(text, begin, match.start() + 1):
+        if abbreviation.search(text, begin, match.start() + 1):
             continue
         sentences.append(Sentence(begin, stop))
         begin = _skip_space(text, stop, end)
@@ -140,7 +137,7 @@ def _is_wrapped(line: str, following: str) -> bool:
     return len(line) >= 60 and line[-1] not in ".!?:\"”" and following[:1].islower()
 
 
-def split_passages(text: str, start: int = 0) -> tuple[Passage, ...]:
+def split_passages(text: str, start: int, lexicon: Lexicon) -> tuple[Passage, ...]:
     """Split text (from offset start) into paragraphs: blank lines or unwrapped lines end them."""
     spans: list[tuple[int, int]] = []
     for block in _BLOCK.finditer(text, start):
@@ -157,7 +154,7 @@ def split_passages(text: str, start: int = 0) -> tuple[Passage, ...]:
         while stop > begin and text[stop - 1].isspace():
             stop -= 1
         if begin < stop:
-            sentences = split_sentences(text, begin, stop)
+            sentences = split_sentences(text, begin, stop, lexicon)
             passages.append(Passage(len(passages), begin, stop, sentences))
     return tuple(passages)
 
@@ -174,7 +171,7 @@ def _default_title(text: str, passages: tuple[Passage, ...], slug: str) -> str:
 def parse(name: str, text: str, path: str = "") -> Document:
     """Return the Document for an article's text."""
     meta, body = split_front_matter(name, text)
-    passages = split_passages(text, body)
+    passages = split_passages(text, body, lexicon_for(meta.get("language", DEFAULT_LANGUAGE)))
     if not passages:
         raise DocumentError(f"{name}: there is no text after the front matter.")
     slug = slugify(name)

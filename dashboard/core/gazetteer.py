@@ -12,45 +12,20 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from .kinds import Trait, hows
+from .lexicon import every_lexicon
 from .models import Place
 
 GEODATA = Path(__file__).resolve().parents[2] / "geodata"
 TOKEN = re.compile(r"\w+")
 
-# English abbreviations for countries that news text uses but world-countries lists as codes.
-ENGLISH_ABBREVIATIONS = {
-    "USA": ("US", "U.S.", "USA", "U.S.A."),
-    "GBR": ("UK", "U.K."),
-    "ARE": ("UAE", "U.A.E."),
-    "COD": ("DRC", "DR Congo"),
-    "CAF": ("CAR",),
-}
-# Seats of government that news uses for their governments ("the Kremlin said").
-METONYMS = {
-    "Kremlin": "Moscow", "White House": "Washington", "Élysée": "Paris", "Elysee Palace": "Paris",
-    "Élysée Palace": "Paris", "Downing Street": "London", "Whitehall": "London",
-    "Pentagon": "Washington", "Capitol Hill": "Washington", "Quai d'Orsay": "Paris",
-    "Zhongnanhai": "Beijing", "Foggy Bottom": "Washington",
-}
-COMPASS = {"Western": "West", "Eastern": "East", "Northern": "North", "Southern": "South"}
 PROMINENT_POPULATION = 100_000
 CITY_COLUMNS = ("id", "name", "country", "lat", "lon", "population", "alt_names")
 CITY_INDEX = "gazetteer.cities.index.tsv"  # built from the cities by city_index_tsv()
-AFTER_CITIES = frozenset({"grouping", "region", "seat"})  # ways of naming indexed after cities
-# Month and weekday names: capitalised, common, and never places in running text.
-# English names news uses that the registry does not list.
-ENGLISH_NAMES = {"GBR": ("Britain",), "NLD": ("Holland",), "MMR": ("Burma",)}
-# "Republic of Turkey" → "Turkey": the short form news uses when a registry lists only the long one.
-STATE_PREFIX = re.compile(
-    r"^(?:(?:Federal|Democratic|Islamic|Socialist|People's|United|Arab|Plurinational|"
-    r"Bolivarian|Hashemite|Co-operative|Cooperative|Independent|Oriental|Eastern)\s+)*"
-    r"(?:Republic|Kingdom|State|Commonwealth|Principality|Grand Duchy|Sultanate|Emirate|"
-    r"Federation|Union)\s+of\s+(?=[A-Z])"
-)
-CALENDAR_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
-)
+AFTER_CITIES = hows(Trait.AFTER_CITIES)  # kinds of name indexed after the cities
+SETTLEMENTS = hows(Trait.SETTLEMENT)
+ALL_LEXICONS = every_lexicon()  # one gazetteer for every language: it holds the names of all
+CALENDAR_WORDS = frozenset().union(*(lexicon.calendar_words for lexicon in ALL_LEXICONS))
 
 
 class Entry(NamedTuple):
@@ -62,8 +37,7 @@ class Entry(NamedTuple):
 
     place: str
     form: str
-    how: str  # country official alternative short abbreviation demonym capital seat city admin
-    #          grouping region
+    how: str  # the kind of name: a row of kinds.KINDS ("country", "demonym", "city" …)
     exact_case: bool = False
 
 
@@ -144,7 +118,7 @@ class Gazetteer:
         return tokens in self.index or " ".join(tokens) in self.city_index
 
     def is_common_word(self, word: str) -> bool:
-        """Tell whether a word is common English in lower case (so capitals may mislead)."""
+        """Tell whether a word is common in lower case (so capitals may mislead)."""
         folded = word.lower()
         return folded in self.common_words or folded in CALENDAR_WORDS
 
@@ -192,11 +166,20 @@ def fold_tokens(text: str) -> tuple[str, ...]:
     return tuple(map(fold, TOKEN.findall(text)))
 
 
-def plural(demonym: str) -> str | None:
-    """Return the English plural of a demonym used as a noun ("Nigeriens"), if it has one."""
-    if demonym.endswith(("s", "sh", "ch", "ese", "x", "z", "i")) or not demonym.isascii():
-        return None
-    return demonym + "s"
+def _lexicon_forms(table: str, key: str) -> tuple[str, ...]:
+    """Return the forms every lexicon's table (abbreviations, names) holds for a key."""
+    return tuple(form for lexicon in ALL_LEXICONS for form in getattr(lexicon, table).get(key, ()))
+
+
+def _short_names(name: str) -> list[str]:
+    """Return a name without a state prefix, by each lexicon ("Republic of Turkey" → "Turkey")."""
+    shorts = (lexicon.state_prefix.sub("", name) for lexicon in ALL_LEXICONS)
+    return [short for short in shorts if short != name and " " not in short]
+
+
+def _plurals(demonym: str) -> list[str]:
+    """Return a demonym's plurals as a noun, by each lexicon ("Nigeriens")."""
+    return [many for lexicon in ALL_LEXICONS if (many := lexicon.plural(demonym))]
 
 
 def _add_country(gaz: Gazetteer, row: dict) -> None:
@@ -206,18 +189,17 @@ def _add_country(gaz: Gazetteer, row: dict) -> None:
     gaz.country_names[iso3] = tuple(row.get("names", ()))
     gaz.add(Entry(iso3, row["name"], "country"))
     gaz.add(Entry(iso3, row["official"], "official"))
-    for name in (*row.get("names", ()), *ENGLISH_NAMES.get(iso3, ())):
+    for name in (*row.get("names", ()), *_lexicon_forms("names", iso3)):
         gaz.add(Entry(iso3, name, "alternative"))
-        short = STATE_PREFIX.sub("", name)
-        if short != name and " " not in short:
+        for short in _short_names(name):
             gaz.add(Entry(iso3, short, "short"))
     if not row.get("independent", True):
         gaz.dependent.add(iso3)
-    for abbreviation in (*ENGLISH_ABBREVIATIONS.get(iso3, ()), *row.get("abbreviations", ())):
+    for abbreviation in (*_lexicon_forms("abbreviations", iso3), *row.get("abbreviations", ())):
         gaz.add(Entry(iso3, abbreviation, "abbreviation", exact_case=True))
     for demonym in row.get("demonyms", ()):
         gaz.add(Entry(iso3, demonym, "demonym"))
-        if many := plural(demonym):
+        for many in _plurals(demonym):
             gaz.add(Entry(iso3, many, "demonym"))
     capital = row.get("capital")
     if capital:
@@ -299,7 +281,7 @@ def _mark_prominent_admins(gaz: Gazetteer) -> None:
         if place.id.startswith("gn:") or any(
             gaz.places[e.place].population >= PROMINENT_POPULATION
             and gaz.places[e.place].country == place.country
-            for e in gaz.lookup(fold_tokens(place.name)) if e.how in ("city", "capital")
+            for e in gaz.lookup(fold_tokens(place.name)) if e.how in SETTLEMENTS
         ):
             gaz.prominent.add(place.id)
 
@@ -330,13 +312,14 @@ def _add_continents(gaz: Gazetteer, rows: list[dict]) -> None:
                                       members=tuple(isos))
         gaz.add(Entry(region_id, name, "region"))
         first, _, rest = name.partition(" ")
-        if first in COMPASS and rest:
-            gaz.add(Entry(region_id, f"{COMPASS[first]} {rest}", "region"))
+        for lexicon in ALL_LEXICONS:
+            if first in lexicon.compass and rest:
+                gaz.add(Entry(region_id, f"{lexicon.compass[first]} {rest}", "region"))
 
 
 def _add_metonyms(gaz: Gazetteer) -> None:
     """Index the seats of government as names of their capitals."""
-    for form, capital in METONYMS.items():
+    for form, capital in (item for lexicon in ALL_LEXICONS for item in lexicon.metonyms.items()):
         for entry in gaz.lookup(fold_tokens(capital)):
             if entry.how == "capital":
                 gaz.add(Entry(entry.place, form, "seat"))

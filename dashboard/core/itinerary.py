@@ -8,43 +8,10 @@ from dataclasses import dataclass
 
 from .gazetteer import Gazetteer
 from .geoparse import default_gazetteer
+from .lexicon import Lexicon, lexicon_for
 from .models import Document, Journey, Mention, Sentence, Stop, within
 
-MOVEMENT = re.compile(
-    r"\b(?:tour(?:s|ed|ing)?|visit(?:s|ed|ing)?|trip|travel(?:s|led|ed|ling|ing)?|"
-    r"arriv(?:e|es|ed|ing)|fl(?:y|ies|ew|own|ying)|(?:go(?:es|ing)?|went|gone)(?! on\b)|"
-    r"head(?:s|ed|ing)?(?! of\b)|"
-    r"depart(?:s|ed|ing)?|leav(?:e|es|ing)|left|return(?:s|ed|ing)?|land(?:s|ed|ing)?|"
-    r"stop(?:s|ped)? (?:over|off)|proceed(?:s|ed)?|journey(?:s|ed)?|mov(?:e|es|ed) on)\b",
-    re.I,
-)
-# What stands between a movement word (or the previous stop) and a stop.
-INTO_STOP = re.compile(
-    r"(?:\b(?:in|to|for|from|via|through|at|(?:tour|visit|trip) of|visit(?:s|ed|ing)?|"
-    r"tour(?:s|ed|ing)?|"
-    r"reach(?:es|ed|ing)?))\s+(?:the\s+)?\Z",
-    re.I,
-)
-# A stop said to be "in" or "at" a place is one only after a movement word in its own clause
-# ("arrived in Moscow"), not in a clause of its own ("cases were found in Dakar").
-LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?\Z", re.I)
 CLAUSE_BREAK = re.compile(r"[,;:()]")
-MOVES_ON = re.compile(r"[^;:()]{0,80}?\b(?:before|then)\b", re.I)
-LIST_GAP = re.compile(r"\A\s*(?:,|,?\s*and|,?\s*(?:and\s+)?then|,?\s*before|,?\s*after)?"
-                      r"(?:\s+(?:then|finally|next|on|to|in|visit\w*))*\s*(?:the\s+)?\Z", re.I)
-DEPARTURE = re.compile(r"\b(?:from|after\s+(?:\w+\s+){0,3}(?:in|to|at))\s+(?:the\s+)?\Z", re.I)
-LATER = re.compile(r"\bbefore\s+(?:\w+\s+){0,2}(?:to|in|for)\s+(?:the\s+)?\Z", re.I)
-TITLE = re.compile(
-    r"[\s'’s]*(?:(?:new|former|interim|acting|transitional|deputy|junta|military|top|chief|"
-    r"defen[cs]e|foreign|prime|vice|head of state)\s+)*(?:prime minister|president|minister|"
-    r"premier|chancellor|king|queen|leader|chief|envoy|delegation|official|diplomat|"
-    r"ambassador|general|head of state|secretary)\b"
-    # "official" and "general" are adjectives as often: "official news agency", "general election"
-    r"(?<!official(?= (?:news|media|agency|figures|data|statistics|statement|website|sources|"
-    r"results|toll|language|languages|residence|television|radio|gazette|report|records)\b))"
-    r"(?<!general(?= (?:election|elections|strike|assembly|public|population|staff|amnesty)\b))",
-    re.I,
-)
 NAME_AFTER = re.compile(r"\s+([A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2})")
 STOP_KINDS = ("country", "capital", "city", "admin")
 TRAVELLER_PASSAGES = 2  # passages before a journey's own in which its traveller may be named
@@ -64,26 +31,27 @@ def _sentences(document: Document) -> list[Sentence]:
     return [s for p in document.passages for s in p.sentences]
 
 
-def _stops_in(document: Document, sentence: Sentence, mentions: list[Mention]) -> list[_Leg]:
+def _stops_in(document: Document, sentence: Sentence, mentions: list[Mention],
+              lex: Lexicon) -> list[_Leg]:
     """Return the stops a movement sentence names, ordered by when they are visited."""
     text = document.text
-    movement = [m.end() for m in MOVEMENT.finditer(text, sentence.start, sentence.end)]
+    movement = [m.end() for m in lex.movement.finditer(text, sentence.start, sentence.end)]
     legs: list[_Leg] = []
     previous_end: int | None = None
     for mention in mentions:
         if mention.kind not in STOP_KINDS:  # a demonym or a bloc: neither a stop nor a break
             continue
         before = text[sentence.start:mention.start]
-        chained = previous_end is not None and LIST_GAP.match(text[previous_end:mention.start])
-        if chained and legs and _qualifies(legs[-1].mention, mention, text):
+        chained = previous_end is not None and lex.list_gap.match(text[previous_end:mention.start])
+        if chained and legs and _qualifies(legs[-1].mention, mention, text, lex):
             previous_end = mention.end  # "Sofia, Bulgaria": the country says where it is
             continue
-        phase = 0 if DEPARTURE.search(before[-60:]) else 2 if LATER.search(before[-60:]) else 1
-        introduced = bool(movement) and bool(INTO_STOP.search(before[-40:]))
-        if introduced and phase == 1 and LOCATIVE.search(before[-40:]) and not _moved_in_clause(
+        phase = _phase(before, lex)
+        introduced = bool(movement) and bool(lex.into_stop.search(before[-40:]))
+        if introduced and phase == 1 and lex.locative.search(before[-40:]) and not _moved_in_clause(
                 text, movement, mention.start):
             # "met in N'Djamena, before the delegation flew to Niamey": where they left from
-            introduced = _moves_on(text, movement, mention.end, sentence.end)
+            introduced = _moves_on(text, movement, mention.end, sentence.end, lex)
             phase = 0
         if not (chained or introduced):
             previous_end = None
@@ -95,12 +63,17 @@ def _stops_in(document: Document, sentence: Sentence, mentions: list[Mention]) -
     return sorted(legs, key=lambda leg: leg.phase)
 
 
-def _qualifies(stop: Mention, mention: Mention, text: str) -> bool:
+def _phase(before: str, lex: Lexicon) -> int:
+    """Return when a stop is visited, from the words before it: 0 left from, 1 in order, 2 later."""
+    return 0 if lex.departure.search(before[-60:]) else 2 if lex.later.search(before[-60:]) else 1
+
+
+def _qualifies(stop: Mention, mention: Mention, text: str, lex: Lexicon) -> bool:
     """Tell whether a country right after a stop ("Sofia, Bulgaria"; "Dongguan, in China's
     south") is the stop's own."""
     return (mention.kind == "country" and stop.kind != "country"
             and mention.country == stop.country
-            and text[stop.end:mention.start] in (", ", ", in "))
+            and text[stop.end:mention.start] in lex.qualifier_gaps)
 
 
 def _moved_in_clause(text: str, movement: list[int], at: int) -> bool:
@@ -108,21 +81,22 @@ def _moved_in_clause(text: str, movement: list[int], at: int) -> bool:
     return any(end <= at and not CLAUSE_BREAK.search(text, end, at) for end in movement)
 
 
-def _moves_on(text: str, movement: list[int], at: int, end: int) -> bool:
+def _moves_on(text: str, movement: list[int], at: int, end: int, lex: Lexicon) -> bool:
     """Tell whether the sentence goes on from offset at to a movement after "before" or
     "then" ("talks in Ankara before he flew to Tehran")."""
-    after = MOVES_ON.match(text, at, end)
+    after = lex.moves_on.match(text, at, end)
     return bool(after) and any(stop > after.end() for stop in movement)
 
 
-def _titled(document: Document, mentions: list[Mention]) -> list[tuple[int, str, str | None]]:
+def _titled(document: Document, mentions: list[Mention],
+            lex: Lexicon) -> list[tuple[int, str, str | None]]:
     """Return, in text order, each titled person a nationality names ("the Nigerien Prime
     Minister Ali Zeine"): where it starts, the words, and the home country."""
     people = []
     for mention in mentions:
         if mention.kind not in ("demonym", "country"):
             continue
-        title = TITLE.match(document.text, mention.end)
+        title = lex.title.match(document.text, mention.end)
         if not title:
             continue
         name = NAME_AFTER.match(document.text, title.end())
@@ -167,14 +141,14 @@ def _origin(journey: int, home: str | None, first: Stop, gaz: Gazetteer) -> Stop
                 sentence_start=first.sentence_start, sentence_end=first.sentence_end)
 
 
-def _group(document: Document, mentions: list[Mention]) -> list[list[_Leg]]:
+def _group(document: Document, mentions: list[Mention], lex: Lexicon) -> list[list[_Leg]]:
     """Gather the stops of consecutive movement sentences into journeys."""
     groups: list[list[_Leg]] = []
     last_sentence = -2
     for i, sentence in enumerate(_sentences(document)):
-        if not MOVEMENT.search(document.text, sentence.start, sentence.end):
+        if not lex.movement.search(document.text, sentence.start, sentence.end):
             continue
-        legs = _stops_in(document, sentence, within(mentions, sentence.start, sentence.end))
+        legs = _stops_in(document, sentence, within(mentions, sentence.start, sentence.end), lex)
         if not legs:
             continue
         if i == last_sentence + 1 and groups:
@@ -198,11 +172,12 @@ def extract_journeys(document: Document, mentions: list[Mention],
                      gazetteer: Gazetteer | None = None) -> list[Journey]:
     """Return the journeys the document describes, each with its ordered stops."""
     gaz = gazetteer or default_gazetteer()
+    lex = lexicon_for(document.language)
     mentions = sorted(mentions, key=lambda m: m.start)
-    people = _titled(document, mentions)
+    people = _titled(document, mentions, lex)
     starts = [p.start for p in document.passages]
     journeys = []
-    for legs in _group(document, mentions):
+    for legs in _group(document, mentions, lex):
         legs = _dedupe(legs)
         number = len(journeys) + 1
         first = legs[0].sentence

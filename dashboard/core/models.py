@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass, field
 from operator import attrgetter
 from typing import Literal
 
+from .lexicon import DEFAULT_LANGUAGE
+
 _START = attrgetter("start")
 
 MentionKind = Literal["country", "demonym", "capital", "city", "admin", "grouping", "region"]
@@ -42,7 +44,7 @@ class Document:
     source: str = ""
     url: str = ""
     published: str = ""
-    language: str = "en"
+    language: str = DEFAULT_LANGUAGE
     path: str = ""
 
     def passage_at(self, offset: int) -> Passage | None:

@@ -1,0 +1,125 @@
+"""Candidates: the longest gazetteer matches in a passage, before any context is weighed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..gazetteer import Entry, Gazetteer, fold
+from .tokens import WORD, Reader, Token, is_word_char, may_split
+
+MAX_NAME_TOKENS = 7  # names are read up to this many words (longer forms are never matched)
+# From a word's first letter outside a-z (a capital, in the words that matter) to the word's end:
+# every word a name can start in, found in one pass ("Niger", "MoDRussia", "photoNiamey").
+CAPITALISED = re.compile(r"[^\W\d_a-z]\w*")
+NAME_GAP = re.compile(r"(?:[ \t]|[ \t]?[-‐–'’.][ \t]?|[ \t]?'[ \t]?)\Z")
+
+
+@dataclass
+class Candidate:
+    """A span that matches one or more gazetteer entries, before resolution."""
+
+    first: int  # first and last index the span's own tokens in tokens
+    last: int
+    start: int
+    end: int
+    text: str
+    entries: list[Entry]
+    tokens: list[Token] = field(default_factory=list)  # ≤ 2 tokens before, the span's, ≤ 1 after
+    weak: bool = False
+
+    def narrowed(self, entries: list[Entry], weak: bool = False) -> Candidate:
+        """Return a copy with only these readings, weak or not (dataclasses.replace, faster)."""
+        return Candidate(self.first, self.last, self.start, self.end, self.text, entries,
+                         self.tokens, weak)
+
+
+def _gap_ok(text: str, left: Token, right: Token) -> bool:
+    """Tell whether two tokens may belong to one multi-word name."""
+    gap = text[left.end:right.start]
+    return gap == " " or gap == "" or bool(NAME_GAP.match(gap))
+
+
+def _case_ok(entry: Entry, surface: str) -> bool:
+    """Tell whether the text's capitalisation fits the entry's form."""
+    return _case_fits(entry.form, entry.exact_case, surface)
+
+
+@lru_cache(maxsize=100_000)
+def _case_fits(form: str, exact_case: bool, surface: str) -> bool:
+    """Tell whether a surface's capitalisation fits a form's (exactly, if exact_case)."""
+    if exact_case:
+        return surface == form
+    if surface.isupper() and len(surface) > 1 and not form.isupper():
+        return False
+    form_words, text_words = WORD.findall(form), WORD.findall(surface)
+    if len(form_words) != len(text_words):
+        return False
+    if not text_words[0][:1].isupper():
+        return False
+    return all(t[:1].isupper() for f, t in zip(form_words, text_words, strict=True)
+               if f[:1].isupper())
+
+
+def candidates(reader: Reader, gaz: Gazetteer) -> list[Candidate]:
+    """Return the longest gazetteer matches, left to right, that start with a capital letter."""
+    found: list[Candidate] = []
+    text, low = reader.text, reader.passage.start
+    resume = low
+    for match in CAPITALISED.finditer(text, low, reader.passage.end):
+        start, word = match.start(), match.group()
+        if (start > low and is_word_char(text[start - 1])) or may_split(word):
+            parts = _split(reader, start, word)
+        else:
+            parts = ((start, word),)
+        for start, word in parts:
+            if start < resume or not word[0].isupper() or fold(word) not in gaz.starts:
+                continue
+            cand = longest_at(reader, Token(start, start + len(word), word, fold(word)), gaz)
+            if cand:
+                found.append(cand)
+                resume = cand.end
+    return found
+
+
+def _split(reader: Reader, start: int, word: str) -> list[tuple[int, str]]:
+    """Return the (offset, text) tokens of the word a CAPITALISED match ends, maybe mid-word."""
+    if start > reader.passage.start and is_word_char(reader.text[start - 1]):
+        end, start = start + len(word), reader.word_start(start)  # a tail: "photo|Niamey"
+        word = reader.text[start:end]
+    return reader.parts(start, word)
+
+
+def longest_at(reader: Reader, token: Token, gaz: Gazetteer) -> Candidate | None:
+    """Return the longest candidate that starts at a token, or None."""
+    tokens, sizes = _walk(reader, token, gaz)
+    for size in reversed(sizes):
+        span = tokens[:size]
+        surface = reader.text[token.start:span[-1].end]
+        key = tuple(t.folded for t in span)
+        entries = [e for e in gaz.lookup(key) if _case_ok(e, surface)]
+        if entries:
+            if size == len(tokens):
+                reader.read_on(tokens)
+            before = reader.tokens_before(token.start)
+            context = before + tokens[:size + 1]
+            return Candidate(len(before), len(before) + size - 1, token.start, span[-1].end,
+                             surface, entries, context)
+    return None
+
+
+def _walk(reader: Reader, token: Token, gaz: Gazetteer) -> tuple[list[Token], list[int]]:
+    """Read on while a name may go on; return the tokens read and the sizes that are forms."""
+    tokens, sizes, key = [token], [], (token.folded,)
+    while True:
+        size = len(key)
+        if gaz.knows(key):
+            sizes.append(size)
+        if size == MAX_NAME_TOKENS or key not in gaz.prefixes:
+            return tokens, sizes
+        if size == len(tokens) and not reader.read_on(tokens):
+            return tokens, sizes
+        if not _gap_ok(reader.text, tokens[size - 1], tokens[size]):
+            return tokens, sizes
+        key += (tokens[size].folded,)

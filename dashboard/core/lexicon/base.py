@@ -1,0 +1,48 @@
+"""The Lexicon: every word of one language that the core's code reads."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """One language's words for the sentence splitter, the geoparser, the gazetteer and the
+    itinerary. Patterns are compiled in the language's module: their shape is its grammar."""
+
+    language: str  # the code Document.language holds ("en")
+
+    # documents: a word ending in '.' that does not end the sentence ('Mr.', 'Jan.', 'U.S.')
+    sentence_abbreviation: re.Pattern[str]
+
+    # geoparse, the context rules
+    articles: frozenset[str]  # 'the Niger' is the river, unless the country's names take it
+    possessives: tuple[str, ...]  # "China's": a capital that says something
+    honorifics: frozenset[str]  # 'Mr Chad' is a person
+    features_before: frozenset[str]  # 'Lake Chad'
+    feature_links: frozenset[str]  # 'Gulf of Guinea': between a feature word and the name
+    features_after: frozenset[str]  # 'Niger Delta'
+    language_verbs: frozenset[str]  # 'in French', 'speaks French'
+    language_suffixes: tuple[str, ...]  # 'French-speaking' (lower case, at most 12 characters)
+
+    # gazetteer: names news in this language uses that the registries lack
+    abbreviations: Mapping[str, tuple[str, ...]]  # ISO3 → case-exact abbreviations ('UK')
+    names: Mapping[str, tuple[str, ...]]  # ISO3 → other names ('Burma')
+    metonyms: Mapping[str, str]  # seat of government → its capital ('Kremlin' → 'Moscow')
+    compass: Mapping[str, str]  # 'Western Africa' → 'West Africa'
+    state_prefix: re.Pattern[str]  # 'Republic of ' in 'Republic of Turkey'
+    calendar_words: frozenset[str]  # months and days: capitalised, never places
+    plural: Callable[[str], str | None]  # a demonym's plural as a noun ('Nigeriens')
+
+    # itinerary
+    movement: re.Pattern[str]  # 'flew', 'visited', 'arrived'
+    into_stop: re.Pattern[str]  # what stands between a movement word and a stop ('to the')
+    locative: re.Pattern[str]  # 'in', 'at': a stop only after a movement in its clause
+    moves_on: re.Pattern[str]  # 'before', 'then': the sentence moves on from a place
+    list_gap: re.Pattern[str]  # between two stops of one list (', and then')
+    departure: re.Pattern[str]  # 'from': where the journey leaves
+    later: re.Pattern[str]  # 'before … to': a stop after the others
+    title: re.Pattern[str]  # 'Prime Minister' after a demonym: a traveller
+    qualifier_gaps: tuple[str, ...]  # 'Sofia, Bulgaria': a country that says where a stop is
