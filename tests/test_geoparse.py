@@ -162,3 +162,21 @@ def test_a_form_added_after_a_lookup_is_found_by_the_next_one():
     assert [e.how for e in gaz.lookup(("kano",))].count("seat") == 0
     gaz.add(gazetteer_module.Entry("NGA", "Kano", "seat"))
     assert [e.how for e in gaz.lookup(("kano",))][-1] == "seat"
+
+
+@pytest.mark.parametrize("text, published, said", [
+    ("The Alliance of Sahel States met.", "2024-03-01",
+     "name of the bloc; members: Burkina Faso, Mali and Niger"),
+    ("The AES met.", "2024-03-01",
+     "abbreviation of Alliance of Sahel States; members: Burkina Faso, Mali and Niger"),
+    ("ECOWAS leaders met.", "2024-03-01",
+     "abbreviation of Economic Community of West African States; 15 members"),
+    ("ECOWAS leaders met.", "2025-06-01",
+     "abbreviation of Economic Community of West African States; 12 members"),
+    ("The G5 Sahel met.", "2025-06-01", "name of the bloc; no members on the article's date"),
+])
+def test_a_blocs_reason_says_what_it_is_and_who_belongs_on_the_articles_date(text, published,
+                                                                            said):
+    doc = documents.parse("b.md", f"---\npublished: {published}\n---\n{text}\n")
+    (mention,) = find_mentions(doc, default_gazetteer())
+    assert mention.reason == said

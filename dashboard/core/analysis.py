@@ -30,10 +30,7 @@ class Analysis:
     @property
     def reference_date(self) -> date:
         """Return the date memberships are taken at: the article's, else today."""
-        try:
-            return date.fromisoformat(self.document.published[:10])
-        except ValueError:
-            return date.today()
+        return self.document.reference_date
 
 
 def analyse(document: Document, gazetteer: Gazetteer | None = None) -> Analysis:

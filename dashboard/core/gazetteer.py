@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -89,6 +90,16 @@ class Gazetteer:
     def place(self, place_id: str) -> Place:
         """Return the place with this id (KeyError if unknown)."""
         return self.places[place_id]
+
+    def members_on(self, place_id: str, on: date) -> list[str]:
+        """Return a bloc's or region's members on a date (ISO3 codes, the geodata's order); a
+        region without dated members (a continent) has its own list."""
+        row = self.groupings.get(place_id)
+        if row is None:
+            return list(self.place(place_id).members)
+        day = on.isoformat()
+        return [m["iso3"] for m in row.get("members", ())
+                if (m.get("from") or "0000") <= day and (m.get("to") or "9999") > day]
 
     def capital_of(self, iso3: str) -> Place | None:
         """Return a country's capital city, if the geodata has one."""

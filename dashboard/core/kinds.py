@@ -63,8 +63,8 @@ KINDS: tuple[Kind, ...] = (
          _T.QUALIFIES | _T.PLACE_NAME | _T.LOCAL | _T.RIVAL),
     # a bloc's name is as sure as a country's ('ECOWAS'); a region's ('Sahel') between
     # country names and demonyms
-    Kind("grouping", 7.5, "{name}", "grouping", _T.AFTER_CITIES),
-    Kind("region", 6.2, "region: {name}", "region", _T.AFTER_CITIES),
+    Kind("grouping", 7.5, "name of the bloc; {members}", "grouping", _T.AFTER_CITIES),
+    Kind("region", 6.2, "name of the region; {members}", "region", _T.AFTER_CITIES),
 )
 BY_HOW: dict[str, Kind] = {kind.how: kind for kind in KINDS}
 

@@ -44,10 +44,7 @@ def read_countries(path: str | Path = GEODATA / "countries.geojson") -> gpd.GeoD
 
 def members(gaz: Gazetteer, grouping: str, on: date) -> list[str]:
     """Return a grouping's members on a date (ISO3 codes, in the geodata's order)."""
-    row = gaz.groupings[grouping]
-    day = on.isoformat()
-    return [m["iso3"] for m in row.get("members", ())
-            if (m.get("from") or "0000") <= day and (m.get("to") or "9999") > day]
+    return gaz.members_on(grouping, on)
 
 
 def ended(gaz: Gazetteer, grouping: str) -> date | None:

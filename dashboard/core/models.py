@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from operator import attrgetter
 from typing import Literal
 
@@ -46,6 +47,14 @@ class Document:
     published: str = ""
     language: str = DEFAULT_LANGUAGE
     path: str = ""
+
+    @property
+    def reference_date(self) -> date:
+        """Return the date memberships are taken at: the article's, else today."""
+        try:
+            return date.fromisoformat(self.published[:10])
+        except ValueError:
+            return date.today()
 
     def passage_at(self, offset: int) -> Passage | None:
         """Return the passage holding a character offset (passages are in text order)."""

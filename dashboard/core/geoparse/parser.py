@@ -80,5 +80,5 @@ def _mention(doc: Document, cand: Candidate, entry: Entry, others: list[Entry],
     return Mention(
         doc=doc.slug, start=cand.start, end=cand.end, text=cand.text, place=place.id,
         country=place.country, kind=mention_kind(entry.how), name=place.name,
-        lat=place.lat, lon=place.lon, reason=explain(entry, others, gaz),
+        lat=place.lat, lon=place.lon, reason=explain(entry, others, gaz, doc.reference_date),
     )

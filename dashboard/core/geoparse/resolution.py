@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from datetime import date
 
 from ..gazetteer import Entry, Gazetteer
 from ..kinds import KINDS, Trait, hows
@@ -17,6 +18,7 @@ from .matching import Candidate
 
 BASE_SCORE = {kind.how: kind.score for kind in KINDS}
 REASONS = {kind.how: kind.reason for kind in KINDS}
+MEMBERS_NAMED = 6  # a bloc's members are named in its reason up to this many, counted beyond
 QUALIFYING = hows(Trait.QUALIFIES)
 SETTLEMENTS = hows(Trait.SETTLEMENT)
 LOCAL = hows(Trait.LOCAL)
@@ -119,17 +121,32 @@ def count_countries(entries: Iterable[Entry], gaz: Gazetteer) -> dict[str, int]:
     return counts
 
 
-def explain(entry: Entry, others: list[Entry], gaz: Gazetteer) -> str:
-    """Say in words why a span counts for its place."""
+def explain(entry: Entry, others: list[Entry], gaz: Gazetteer, on: date) -> str:
+    """Say in words why a span counts for its place (a bloc's members as on the date on)."""
     place = gaz.place(entry.place)
     country = gaz.place(place.country).name if place.country in gaz.places else ""
+    members = members_said(place, gaz, on) if place.kind in ("grouping", "region") else ""
     # a bloc named by its case-exact abbreviation ('AES') says so, as a country's would
     how = "abbreviation" if entry.how == "grouping" and entry.exact_case else entry.how
-    reason = REASONS[how].format(name=place.name, country=country)
+    reason = REASONS[how].format(name=place.name, country=country, members=members)
+    if how != entry.how:
+        reason += f"; {members}"
     if others:
         reason += f"; not {_describe(others[0], gaz)}" + (
             f" or {len(others) - 1} other places" if len(others) > 1 else "")
     return reason
+
+
+def members_said(place: Place, gaz: Gazetteer, on: date) -> str:
+    """Say who belongs to a bloc or region on a date: the names when they are few."""
+    names = [gaz.place(code).name for code in gaz.members_on(place.id, on) if code in gaz.places]
+    word = "members" if place.kind == "grouping" else "countries"
+    if not names:
+        return f"no {word} on the article's date"
+    if len(names) > MEMBERS_NAMED:
+        return f"{len(names)} {word}"
+    return f"{word}: {', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else \
+        f"{word[:-1]}: {names[0]}"
 
 
 def _describe(entry: Entry, gaz: Gazetteer) -> str:
