@@ -96,15 +96,19 @@ def longest_at(reader: Reader, token: Token, gaz: Gazetteer) -> Candidate | None
     tokens, sizes = _walk(reader, token, gaz)
     for size in reversed(sizes):
         span = tokens[:size]
-        surface = reader.text[token.start:span[-1].end]
+        end = span[-1].end
+        surface = reader.text[token.start:end]
         key = tuple(t.folded for t in span)
         entries = [e for e in gaz.lookup(key) if _case_ok(e, surface)]
+        if not entries and reader.text.startswith(".", end):  # 'U.S.': a form's final stop
+            entries = [e for e in gaz.lookup(key) if _case_ok(e, surface + ".")]
+            end, surface = end + 1, surface + "."
         if entries:
             if size == len(tokens):
                 reader.read_on(tokens)
             before = reader.tokens_before(token.start)
             context = before + tokens[:size + 1]
-            return Candidate(len(before), len(before) + size - 1, token.start, span[-1].end,
+            return Candidate(len(before), len(before) + size - 1, token.start, end,
                              surface, entries, context)
     return None
 
