@@ -10,7 +10,15 @@ from functools import cache
 import pytest
 
 from geodata.make.admins import RegionReport
+from geodata.make.cities import City
+from geodata.make.counties import county_facts, county_records
 from geodata.make.groupings import grouping_problems, groupings_json, load_groupings
+from geodata.make.localities import (
+    load_localities,
+    locality_cities,
+    locality_facts,
+    locality_problems,
+)
 from geodata.make.paths import GEODATA, GROUPINGS_DATA, PACKAGE, SOURCES_TEMPLATE
 from geodata.make.sources import coverage_facts, pinned_values, region_facts, render
 
@@ -116,6 +124,63 @@ def test_a_valid_grouping_has_no_problems():
     assert grouping_problems([grouping()], {"NER"}) == []
 
 
+# ---------------------------------------------------------------- localities and counties
+
+
+NIAMEY_CITY = City(2440485, "Niamey", "NER", 13.5137, 2.1098, 774235, ("Niamey", "Niamej"))
+
+
+@pytest.mark.parametrize("row, expected", [
+    ({"id": 1, "name": "Niamey", "country": "NER"}, "no GeoNames place with this id"),
+    ({"id": 2440485, "name": "Kidal", "country": "NER"}, "'Kidal' is not a GeoNames name"),
+    ({"id": 2440485, "name": "Niamey", "country": "MLI"}, "Niamey is not in MLI"),
+])
+def test_a_bad_locality_is_named(row, expected):
+    problems = locality_problems([row], {NIAMEY_CITY.id: NIAMEY_CITY})
+    assert any(expected in p for p in problems), problems
+    with pytest.raises(SystemExit, match="localities.curated.json"):
+        locality_cities([row], {NIAMEY_CITY.id: NIAMEY_CITY})
+
+
+def test_a_locality_takes_geonames_place_and_the_spelling_news_uses():
+    (city,) = locality_cities([{"id": 2440485, "name": "Niamej", "country": "NER"}],
+                              {NIAMEY_CITY.id: NIAMEY_CITY}).values()
+    assert (city.name, city.lat, city.population, city.alt_names) == ("Niamej", 13.5137,
+                                                                      774235, ())
+
+
+def test_the_localities_data_file_is_in_the_cities_table():
+    rows = {r["id"]: r for r in (GEODATA / "gazetteer.cities.tsv").read_text(
+        encoding="utf-8").splitlines()[1:] for r in [dict(zip(
+            ("id", "name", "country"), r.split("\t")[:3], strict=True))]}
+    for row in load_localities():
+        assert rows[f"gn:{row['id']}"]["name"] == row["name"], row
+        assert rows[f"gn:{row['id']}"]["country"] == row["country"], row
+
+
+def test_counties_are_us_states_counties_parishes_and_boroughs_with_their_state():
+    states = {"GA": {"code": "GA", "name": "Georgia", "geonameid": 4197000},
+              "LA": {"code": "LA", "name": "Louisiana", "geonameid": 4331987}}
+    listed = [{"fips": "22071", "name": "Orleans Parish", "state": "LA"},
+              {"fips": "13059", "name": "Clarke County", "state": "GA"},
+              {"fips": "51510", "name": "Alexandria city", "state": "VA"},
+              {"fips": "72001", "name": "Adjuntas Municipio", "state": "PR"}]
+    assert county_records(listed, states) == [
+        {"id": "adm:USA-13059", "name": "Clarke County", "code": "13059",
+         "state": "gn:4197000", "country": "USA"},
+        {"id": "adm:USA-22071", "name": "Orleans Parish", "code": "22071",
+         "state": "gn:4331987", "country": "USA"}]
+
+
+def test_the_gazetteers_counties_name_a_state_of_its_admins():
+    data = json.loads((GEODATA / "gazetteer.json").read_text(encoding="utf-8"))
+    states = {a["id"] for a in data["admins"] if a["country"] == "USA"}
+    assert len(data["counties"]) > 3000
+    assert all(c["state"] in states for c in data["counties"])
+    assert {"Clarke County", "Orleans Parish", "Cook County"} <= {c["name"] for c in
+                                                                  data["counties"]}
+
+
 # ---------------------------------------------------------------- the SOURCES.md template
 
 
@@ -127,6 +192,7 @@ def test_render_fills_names_and_leaves_other_braces():
 
 def test_the_template_has_a_value_for_every_placeholder():
     values = pinned_values() | region_facts(RegionReport()) | coverage_facts({}, [], [], [])
+    values |= county_facts([], []) | locality_facts({})
     text = render(SOURCES_TEMPLATE.read_text(encoding="utf-8"), values)
     assert not re.search(r"\{[a-z0-9_]+\}", text)
 

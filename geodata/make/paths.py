@@ -10,4 +10,5 @@ ROOT = GEODATA.parent
 CACHE = GEODATA / ".cache"
 STATIC_BASEMAP = ROOT / "dashboard" / "static" / "basemap.json"
 GROUPINGS_DATA = PACKAGE / "groupings.curated.json"
+LOCALITIES_DATA = PACKAGE / "localities.curated.json"
 SOURCES_TEMPLATE = PACKAGE / "SOURCES.template.md"
