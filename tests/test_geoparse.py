@@ -49,7 +49,8 @@ def countries(text: str) -> list[tuple[str, str | None]]:
     ("the niger is a word here", []),
     # the river, the lake, and other features are not the country
     ("Boats sailed up the Niger.", []),
-    ("Fishermen on Lake Chad and in the Niger Delta.", []),
+    ("Fishermen on Lake Malawi and in the Niger Delta.", []),
+    ("Fishermen on Lake Chad fled.", [("Lake Chad", "LAKECHAD")]),  # a region of four states
     # people named like places
     ("Jordan Peterson spoke to Paris Hilton.", []),
     ("Mr Chad spoke; Ms. Paris agreed.", []),

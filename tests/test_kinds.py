@@ -18,7 +18,7 @@ def test_every_kind_of_name_in_the_gazetteer_has_a_row():
 def test_every_row_makes_a_mention_kind_and_explains_itself():
     assert {kind.mention for kind in KINDS} == set(get_args(MentionKind))
     for kind in KINDS:
-        assert kind.reason.format(name="N", country="C", members="members: M")
+        assert kind.reason.format(name="N", country="C", members="members: M", government="G")
         assert kind.score > 0
 
 

@@ -49,10 +49,10 @@ def test_the_sentence_splitter_reads_the_documents_lexicon(other_language):
 
 
 def test_the_geoparser_reads_the_documents_lexicon(other_language):
-    body = "Fishermen on Lake Chad."
+    body = "Fishermen on Lake Malawi."
     found = {lang: [m.text for m in find_mentions(article(lang, body), default_gazetteer())]
              for lang in ("en", "xx")}
-    assert found == {"en": [], "xx": ["Chad"]}
+    assert found == {"en": [], "xx": ["Malawi"]}
 
 
 def test_the_itinerary_reads_the_documents_lexicon(other_language):

@@ -4,8 +4,8 @@ import pytest
 
 from dashboard.core import documents
 from dashboard.core.geoparse import default_gazetteer, find_mentions
-from dashboard.core.geoparse.context import Site
 from dashboard.core.geoparse.matching import candidates
+from dashboard.core.geoparse.names import Site
 from dashboard.core.geoparse.parser import candidates_in
 from dashboard.core.geoparse.rules import (
     DROP_CANDIDATE,
@@ -71,6 +71,6 @@ def test_filter_candidate_returns_a_new_candidate_and_leaves_its_argument_alone(
     (cand,) = [c for c in candidates(reader, gaz) if c.text == span]
     before = (list(cand.entries), cand.weak, cand.entries)
     kept = filter_candidate(Site(doc.text, cand.tokens, cand, gaz, lexicon, frozenset(),
-                                 lambda: reader.loose_capital(cand.start)))
+                                 reader.loose_capital, lambda: reader.headline))
     assert (list(cand.entries), cand.weak, cand.entries) == before
     assert kept is not cand and (kept is None or kept.entries is not cand.entries)

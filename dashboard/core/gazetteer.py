@@ -81,11 +81,14 @@ class Gazetteer:
     prefixes: frozenset[tuple[str, ...]] = frozenset()
     capitals: dict[str, str] = field(default_factory=dict)
     country_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    government_names: dict[str, str] = field(default_factory=dict)  # 'the US government'
     groupings: dict[str, dict] = field(default_factory=dict)
     common_words: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
     dependent: set[str] = field(default_factory=set)
     prominent: set[str] = field(default_factory=set)
+    groups: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # a cache
+    within: dict[str, str] = field(default_factory=dict)  # a county → its state
 
     def place(self, place_id: str) -> Place:
         """Return the place with this id (KeyError if unknown)."""
@@ -188,6 +191,14 @@ def _short_names(name: str) -> list[str]:
     return [short for short in shorts if short != name and " " not in short]
 
 
+def _without_article(name: str) -> list[str]:
+    """Return a name without its article after 'of', by each lexicon ('Democratic Republic of
+    the Congo' → 'Democratic Republic of Congo', as news often writes it)."""
+    bares = (name.replace(f" {link} {article} ", f" {link} ") for lexicon in ALL_LEXICONS
+             for article in lexicon.articles for link in lexicon.feature_links)
+    return [bare for bare in bares if bare != name]
+
+
 def _plurals(demonym: str) -> list[str]:
     """Return a demonym's plurals as a noun, by each lexicon ("Nigeriens")."""
     return [many for lexicon in ALL_LEXICONS if (many := lexicon.plural(demonym))]
@@ -204,6 +215,8 @@ def _add_country(gaz: Gazetteer, row: dict) -> None:
         gaz.add(Entry(iso3, name, "alternative"))
         for short in _short_names(name):
             gaz.add(Entry(iso3, short, "short"))
+        for bare in _without_article(name):
+            gaz.add(Entry(iso3, bare, "alternative"))
     if not row.get("independent", True):
         gaz.dependent.add(iso3)
     for abbreviation in (*_lexicon_forms("abbreviations", iso3), *row.get("abbreviations", ())):
@@ -215,6 +228,15 @@ def _add_country(gaz: Gazetteer, row: dict) -> None:
     capital = row.get("capital")
     if capital:
         gaz.capitals[iso3] = capital["id"]
+    gaz.government_names[iso3] = _government_name(row)
+
+
+def _government_name(row: dict) -> str:
+    """Return the word news puts before 'government' for a country: a short abbreviation
+    ('US', 'UK'), else its first demonym ('Russian'), else its name."""
+    short = [a for a in _lexicon_forms("abbreviations", row["iso3"]) if a.isalpha()
+             and len(a) <= 3]
+    return (short or row.get("demonyms") or [row["name"]])[0]
 
 
 def _city_rows(path: Path) -> list[str]:
@@ -285,6 +307,16 @@ def _add_admin(gaz: Gazetteer, row: dict) -> None:
     gaz.add(Entry(place.id, place.name, "admin"))
 
 
+def _add_county(gaz: Gazetteer, row: dict) -> None:
+    """Index a US county by its full name ('Clarke County'): a name as sure as a state's."""
+    state = gaz.places[row["state"]]
+    place = Place(row["id"], "admin", f"{row['name']}, {state.name}", row["country"], None, None)
+    gaz.places[place.id] = place
+    gaz.within[place.id] = state.id
+    gaz.prominent.add(place.id)
+    gaz.add(Entry(place.id, row["name"], "admin"))
+
+
 def _mark_prominent_admins(gaz: Gazetteer) -> None:
     """Note the regions named on their own in news: GeoNames' first-level units (US states,
     UK nations), and regions whose namesake city has 100,000 people or more."""
@@ -349,6 +381,8 @@ def load(folder: str | Path = GEODATA) -> Gazetteer:
         _add_country(gaz, row)
     for row in data.get("admins", ()):
         _add_admin(gaz, row)
+    for row in data.get("counties", ()):
+        _add_county(gaz, row)
     _read_cities(gaz, folder)
     groupings = json.loads((folder / "groupings.json").read_text(encoding="utf-8"))
     for row in groupings["groupings"]:

@@ -22,6 +22,7 @@ class Trait(Flag):
     LOCAL = auto()  # a place inside a country: a winner of this kind is told from its like
     RIVAL = auto()  # named as passed over when a reading that is not LOCAL wins
     AFTER_CITIES = auto()  # listed after the cities in a lookup (cities come first)
+    GOVERNMENT = auto()  # it may stand for its country's government ('Washington said')
 
 
 class Kind(NamedTuple):
@@ -53,9 +54,9 @@ KINDS: tuple[Kind, ...] = (
     Kind("demonym", 6.0, "demonym of {name}", "demonym", _T.RIVAL),
     # a capital ahead of any other city: 2.5 is more than any city's population adds
     Kind("capital", 5.5, "capital of {country}", "capital",
-         _T.SETTLES | _T.PLACE_NAME | _T.SETTLEMENT | _T.LOCAL),
-    Kind("seat", 5.5, "seat of government in {name}, capital of {country}", "capital",
-         _T.SETTLES | _T.AFTER_CITIES),
+         _T.SETTLES | _T.PLACE_NAME | _T.SETTLEMENT | _T.LOCAL | _T.GOVERNMENT),
+    Kind("seat", 5.5, "seat of the {government} government", "capital",
+         _T.SETTLES | _T.AFTER_CITIES | _T.GOVERNMENT),
     # a town is the weakest reading: population and context decide between towns
     Kind("city", 3.0, "city in {country}", "city", _T.PLACE_NAME | _T.SETTLEMENT | _T.LOCAL),
     # a region ahead of a town under 100,000 people (+1.0), behind a larger city

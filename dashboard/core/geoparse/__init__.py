@@ -2,22 +2,27 @@
 
 Modules, each importing only those above it:
 tokens.py (words with offsets, the Reader over a passage) → matching.py (candidates: the longest
-gazetteer matches) → context.py (what the words around a name say) → rules.py (the context rules
-as rows) → resolution.py (choosing an entry in context, and the reason text) → parser.py
-(find_mentions). The kinds of name are one table, dashboard/core/kinds.py; every word of a
-language is in its lexicon, dashboard/core/lexicon/ (both sit below the gazetteer, which reads
-them too, so they live beside it rather than in this package).
+gazetteer matches) → names.py (names that are not places: a person's, an organisation's, a
+currency's; a capital speaking for its government) → context.py (what else the words around a
+name say) → rules.py (the context rules as rows) → resolution.py (choosing an entry in context)
+→ reasons.py (the reason text) → nearby.py (each name's neighbourhood: what the sentences
+around it name) → parser.py (find_mentions: two rounds of resolution). The kinds of name are
+one table, dashboard/core/kinds.py; every word of a language is in its lexicon,
+dashboard/core/lexicon/ (both sit below the gazetteer, which reads them too, so they live beside
+it rather than in this package).
 
 How to add a rule
 -----------------
-1. Write its predicate in geoparse/context.py: `(site) -> bool` to drop a candidate,
+1. Write its predicate in geoparse/context.py (names.py for a name that is no place's):
+   `(site) -> bool` to drop a candidate,
    `(site, entry) -> bool` to drop one reading, `(site, readings) -> bool` to mark it weak.
    Take every word it looks for from `site.lexicon` (a new list: a field in lexicon/base.py,
    filled in lexicon/en.py and every other language's module).
 2. Add a row to RULES in geoparse/rules.py: name, predicate, tier (DROP_CANDIDATE, DROP_READING
    or MARK_WEAK), an example text, the name in it that the rule acts on, the mentions the parser
-   then finds in the example, and (DROP_READING) the kinds of reading it is asked about
-   (`hows(Trait.…)`).
+   then finds in the example, (DROP_READING) the kinds of reading it is asked about
+   (`hows(Trait.…)`), and (DROP_CANDIDATE) whether it acts on case-exact readings too
+   (`exact=True`: 'US$', 'USA Today').
 3. Run tests/test_rules.py: it parses the example with and without the rule and checks the tier's
    effect; the accuracy benchmark (benchmarks/accuracy.py) says what the rule costs or gains.
 

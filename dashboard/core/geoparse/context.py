@@ -1,4 +1,5 @@
-"""What the words around a name say: a feature, a person, a language, 'the X', a small town.
+"""What the words around a name say: a feature, a language, 'the X', a small town (a person's,
+an organisation's and a currency's names are in names.py).
 
 Each predicate reads a Site (a candidate where it stands); the words it looks for come from the
 document's lexicon. rules.py turns them into rules.
@@ -6,62 +7,25 @@ document's lexicon. rules.py turns them into rules.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
-from typing import NamedTuple
-
 from ..gazetteer import Entry, Gazetteer
 from ..kinds import Trait, hows
 from ..lexicon import Lexicon
-from .matching import Candidate
-from .tokens import Token
+from .names import Site, adjacent, following, previous, speaks_as_government, speech_after
 
 COUNTRY_NAMES = hows(Trait.COUNTRY_NAME)
 PLACE_NAMES = hows(Trait.PLACE_NAME)
 LOCAL = hows(Trait.LOCAL)
+GOVERNMENT = hows(Trait.GOVERNMENT)
 SMALL_CITY = 100_000  # a town this small is named as a place mostly beside its country's name
+COMPOUND_DASHES = ("-", "‐", "–", "—")
 SUFFIX_WINDOW = 12  # characters after a demonym read for a language suffix ('-speaking')
-
-
-class Site(NamedTuple):
-    """A candidate where it stands: its text, its tokens, the gazetteer and the lexicon."""
-
-    text: str
-    tokens: list[Token]  # ≤ 2 tokens before the candidate's own, its own, ≤ 1 after
-    cand: Candidate
-    gaz: Gazetteer
-    lexicon: Lexicon
-    people: Collection[str]  # the one-word names the text uses in a person's name
-    loose_capital: Callable[[], bool]  # whether its capital may say nothing (asked lazily)
-
-
-def _previous(tokens: list[Token], cand: Candidate) -> Token | None:
-    """Return the token before a candidate."""
-    return tokens[cand.first - 1] if cand.first > 0 else None
-
-
-def _next(tokens: list[Token], cand: Candidate) -> Token | None:
-    """Return the token after a candidate."""
-    return tokens[cand.last + 1] if cand.last + 1 < len(tokens) else None
-
-
-def _adjacent(text: str, left: Token, right: Token) -> bool:
-    """Tell whether two tokens are separated by a single space only."""
-    return text[left.end:right.start] == " "
-
-
-def _is_namelike(token: Token, gaz: Gazetteer) -> bool:
-    """Tell whether a token reads as part of a person's or organisation's name."""
-    if not token.text[:1].isupper() or token.text.isupper():
-        return False
-    if gaz.is_given_name(token.text):
-        return True
-    return not gaz.is_common_word(token.text) and not gaz.lookup((token.folded,))
+DESTINATION_WINDOW = 30  # characters before a name read for a movement word that takes it
 
 
 def in_feature_name(site: Site) -> bool:
     """Tell whether the name is part of a physical feature ('Lake Chad', 'Niger Delta')."""
     text, tokens, cand, lexicon = site.text, site.tokens, site.cand, site.lexicon
-    before, after = _previous(tokens, cand), _next(tokens, cand)
+    before, after = previous(tokens, cand), following(tokens, cand)
     if before and before.folded in lexicon.features_before and text[before.end:cand.start] == " ":
         return True
     if before and before.folded in lexicon.feature_links and cand.first >= 2:
@@ -69,41 +33,7 @@ def in_feature_name(site: Site) -> bool:
         if feature.folded in lexicon.features_before and feature.text[:1].isupper():
             return True
     return bool(after and after.folded in lexicon.features_after
-                and _adjacent(text, tokens[cand.last], after))
-
-
-def in_person_name(text: str, tokens: list[Token], cand: Candidate, gaz: Gazetteer,
-                   lexicon: Lexicon) -> bool:
-    """Tell whether a one-word name is part of a person's name ('George Washington')."""
-    if cand.last != cand.first:
-        return False
-    token = tokens[cand.first]
-    before, after = _previous(tokens, cand), _next(tokens, cand)
-    if _hyphenated_name(text, tokens, cand, gaz):
-        return True
-    honorific = before and before.folded in lexicon.honorifics
-    if honorific and text[before.end:token.start] in (" ", ". "):
-        return True
-    if before and _adjacent(text, before, token) and _is_namelike(before, gaz):
-        return True
-    return bool(after and _adjacent(text, token, after) and _is_namelike(after, gaz)
-                and text[after.end:after.end + 1] != ",")
-
-
-def _hyphenated_name(text: str, tokens: list[Token], cand: Candidate, gaz: Gazetteer) -> bool:
-    """Tell whether a name is half of a hyphenated proper name ('Yunus-Bek')."""
-    before, after = _previous(tokens, cand), _next(tokens, cand)
-    token = tokens[cand.first]
-    return bool(
-        (after and text[token.end:after.start] == "-" and _is_namelike(after, gaz))
-        or (before and text[before.end:token.start] == "-" and _is_namelike(before, gaz))
-    )
-
-
-def named_as_person(site: Site) -> bool:
-    """Tell whether a one-word name is one the text uses in a person's name anywhere."""
-    cand = site.cand
-    return cand.first == cand.last and site.tokens[cand.first].folded in site.people
+                and adjacent(text, tokens[cand.last], after))
 
 
 def names_language(site: Site, entry: Entry) -> bool:
@@ -112,7 +42,7 @@ def names_language(site: Site, entry: Entry) -> bool:
     rest = text[cand.end:cand.end + SUFFIX_WINDOW].lower()
     if rest.startswith(site.lexicon.language_suffixes):
         return True
-    before = _previous(site.tokens, cand)
+    before = previous(site.tokens, cand)
     ends_phrase = not rest[:2].strip(" ").replace("'", "")[:1].isalnum()
     return bool(before and before.folded in site.lexicon.language_verbs and ends_phrase)
 
@@ -135,14 +65,20 @@ def after_article(site: Site, entry: Entry) -> bool:
     text, tokens, cand = site.text, site.tokens, site.cand
     if cand.first != cand.last:
         return False
-    before, after = _previous(tokens, cand), _next(tokens, cand)
+    before, after = previous(tokens, cand), following(tokens, cand)
     if not (before and before.folded in site.lexicon.articles
-            and _adjacent(text, before, tokens[cand.first])):
+            and adjacent(text, before, tokens[cand.first])):
         return False
     if entry.how in COUNTRY_NAMES and _takes_article(entry.place, site.gaz, site.lexicon):
         return False
-    attributive = after and after.text[:1].islower() and _adjacent(text, tokens[cand.last], after)
-    return not attributive
+    attributive = after and after.text[:1].islower() and adjacent(text, tokens[cand.last], after)
+    return not attributive and not _in_compound(text, cand.end)
+
+
+def _in_compound(text: str, end: int) -> bool:
+    """Tell whether a name is the first of a dashed pair ('the Kayes–Bamako railway', 'the
+    Mali-Niger border'): a modifier, as in 'the Niger government'."""
+    return text[end:end + 1] in COMPOUND_DASHES and text[end + 1:end + 2].isupper()
 
 
 def common_word_alone(site: Site, entry: Entry) -> bool:
@@ -153,7 +89,7 @@ def common_word_alone(site: Site, entry: Entry) -> bool:
 
 def _followed_by_its_country(site: Site, entry: Entry) -> bool:
     """Tell whether a city is followed by ', <its country or region>' ('Nice, France')."""
-    after, gaz = _next(site.tokens, site.cand), site.gaz
+    after, gaz = following(site.tokens, site.cand), site.gaz
     if not after or site.text[site.cand.end:after.start] != ", ":
         return False
     country = gaz.place(entry.place).country
@@ -163,19 +99,32 @@ def _followed_by_its_country(site: Site, entry: Entry) -> bool:
 
 def ambiguous_capital(site: Site, readings: list[Entry]) -> bool:
     """Tell whether a one-word common word's capital may say nothing: at a sentence's start
-    or in a headline, and not a possessive ('Turkey is cheap'; "Turkey's army" is a place)."""
+    or in a headline, and neither a possessive nor a speaker ('Turkey is cheap'; "Turkey's
+    army" and 'Turkey said' are the country)."""
     text, cand = site.text, site.cand
     return (cand.first == cand.last and site.gaz.is_common_word(cand.text)
             and not text.startswith(site.lexicon.possessives, cand.end)
             and any(e.how != "demonym" for e in readings)
-            and site.loose_capital())
+            and site.loose_capital()
+            and speech_after(text, cand.end, site.lexicon) is None)  # 'Turkey said': no bird
 
 
 def needs_support(site: Site, readings: list[Entry]) -> bool:
     """Tell whether every reading left is too slight to stand without its country named
     elsewhere."""
     gaz = site.gaz
-    return all(_slight(entry, gaz) for entry in readings)
+    if any(e.how in GOVERNMENT for e in readings) and speaks_as_government(site):
+        return False  # 'Washington said it would act': the government, named for sure
+    return all(_slight(entry, gaz) for entry in readings) and not _destination(site)
+
+
+def _destination(site: Site) -> bool:
+    """Tell whether a movement word takes the name as where it goes ('travelled to
+    Washington', 'arrived in Victoria'): people are not travelled to."""
+    start = site.cand.start
+    before = site.text[max(start - DESTINATION_WINDOW, 0):start]
+    moves = [m.end() for m in site.lexicon.movement.finditer(before)]
+    return bool(moves) and bool(site.lexicon.into_stop.search(before, moves[-1]))
 
 
 def _slight(entry: Entry, gaz: Gazetteer) -> bool:

@@ -3,20 +3,41 @@
 from __future__ import annotations
 
 import gc
+import re
+from datetime import date
 from functools import lru_cache, partial
 
 from .. import gazetteer as gazetteer_module
-from ..gazetteer import Entry, Gazetteer
+from ..gazetteer import Entry, Gazetteer, fold_tokens
 from ..kinds import Trait, hows, mention_kind
 from ..lexicon import Lexicon, lexicon_for
 from ..models import Document, Mention
-from .context import Site
+from . import nearby
 from .matching import Candidate, candidates
-from .resolution import anchors, count_countries, country_of, explain, resolve_all
-from .rules import BOOK, RuleBook, filter_candidate, person_words
+from .names import Site, speech_after
+from .reasons import explain
+from .resolution import (
+    BESIDE,
+    INSIDE,
+    Said,
+    admin_cue,
+    anchors,
+    best_named,
+    container,
+    contradicted,
+    count_countries,
+    country_of,
+    qualifier,
+    resolve,
+    sibling,
+    sure_country,
+)
+from .rules import BOOK, RuleBook, Surnames, filter_candidate
 from .tokens import Reader
 
 SETTLING = hows(Trait.SETTLES)
+COUNTRY_NAMES = hows(Trait.COUNTRY_NAME)
+NEIGHBOURHOOD = 20  # a bloc or region of at most this many members makes its members neighbours
 
 
 @lru_cache(maxsize=1)
@@ -43,42 +64,140 @@ def candidates_in(doc: Document, gaz: Gazetteer, lexicon: Lexicon,
     """Return the filtered candidates of every passage, in text order."""
     text, credits = doc.text, "©" in doc.text
     backwards = text[::-1]  # one reversed copy shared by every passage's reader
-    readers = [Reader(text, backwards, passage, credits) for passage in doc.passages]
-    matched = [(reader, candidates(reader, gaz)) for reader in readers]
-    people = person_words(text, [c for _, cands in matched for c in cands], gaz, lexicon)
-    found: list[Candidate] = []
-    for reader, cands in matched:
-        for cand in cands:
-            loose = partial(reader.loose_capital, cand.start)
-            site = Site(text, cand.tokens, cand, gaz, lexicon, people, loose)
-            kept = filter_candidate(site, book)
-            if kept is not None:
-                found.append(kept)
+    people = Surnames()  # of every site, before any rule reads it
+    sites = people.sites
+    for passage in doc.passages:
+        reader = Reader(text, backwards, passage, credits)
+        headline = partial(getattr, reader, "headline")
+        sites += [Site(text, cand.tokens, cand, gaz, lexicon, people, reader.loose_capital,
+                       headline) for cand in candidates(reader, gaz)]
+    return [kept for site in sites if (kept := filter_candidate(site, book)) is not None]
+
+
+def described(doc: Document, gaz: Gazetteer, lexicon: Lexicon) -> list[Candidate]:
+    """Return the regions the text names by a description in lower case ('the tri-border
+    area'), each weak: a mention only if the text names one of its members for sure."""
+    text = doc.text
+    if not any(word in text or word.capitalize() in text
+               for word in _keywords(tuple(lexicon.descriptions))):
+        return []  # most texts: a plain search of a word each description has says so
+    found = []
+    pattern = _descriptions(tuple(lexicon.descriptions))
+    for match in pattern.finditer(doc.text):
+        name = lexicon.descriptions[match.group().lower()]
+        entries = [e for e in gaz.lookup(fold_tokens(name)) if e.how == "region"]
+        if entries:
+            found.append(Candidate(0, 0, match.start(), match.end(), match.group(), entries,
+                                   [], weak=True))
     return found
+
+
+@lru_cache(maxsize=8)
+def _keywords(phrases: tuple[str, ...]) -> frozenset[str]:
+    """Return the longest word of each phrase: a text without one has none of the phrases."""
+    return frozenset(max(re.findall(r"\w+", phrase), key=len) for phrase in phrases)
+
+
+@lru_cache(maxsize=8)
+def _descriptions(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Return a pattern that finds any of these phrases as whole words, in any case."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", re.I)
 
 
 def find_mentions(document: Document, gazetteer: Gazetteer | None = None) -> list[Mention]:
     """Return every place mention in a document, resolved in context, in text order."""
     gaz = gazetteer or default_gazetteer()
-    cands = candidates_in(document, gaz, lexicon_for(document.language))
-    named = anchors(cands, gaz)
-    mentions = resolve_all(document.text, cands, gaz, named)
-    settled = count_countries((e for c, e, _ in mentions if not c.weak and e.how in SETTLING), gaz)
-    mentions = resolve_all(document.text, cands, gaz, {**settled, **named})
+    lexicon = lexicon_for(document.language)
+    cands = candidates_in(document, gaz, lexicon)
+    extra = described(document, gaz, lexicon)
+    if extra:
+        cands = sorted(cands + extra, key=lambda c: c.start)
+    where = nearby.places_of(document, cands)
+    sure = [sure_country(cand, gaz) for cand in cands]
+    named = anchors(sure)
+    first = nearby.sure(cands, sure)
+    said = nearby.contexts(named, first, where, cands)
+    mentions = resolve_all(document.text, cands, gaz, lexicon, said)
+    resolved = {c.start: e for c, e, _ in mentions}
+    strong = {country_of(e, gaz) for c, e, _ in mentions if not c.weak}
+    settles = {c.start for c in cands if nearby.settles(c, gaz)}
+    found = nearby.found(cands, resolved, strong, settles, gaz)
+    settled = count_countries((e for c, e, _ in mentions if e.how in SETTLING
+                               and not c.weak and c.start in settles), gaz)
+    echo = nearby.echoes(mentions, {c.start: s for c, s in zip(cands, said, strict=True)})
+    regions = frozenset(e.place for c, e, _ in mentions if e.how == "admin"
+                        and (not c.weak or country_of(e, gaz) in strong))
+    said = nearby.contexts({**settled, **named}, found, where, cands, echo, regions)
+    mentions = resolve_all(document.text, cands, gaz, lexicon, said, resolved)
     strong = {country_of(e, gaz) or e.place for c, e, _ in mentions if not c.weak}
+    on = document.reference_date
     return [
-        _mention(document, cand, entry, others, gaz)
+        _mention(document, cand, entry, others, gaz, lexicon, on)
         for cand, entry, others in mentions
-        if not cand.weak or (country_of(entry, gaz) or entry.place) in strong
+        if not cand.weak or _supported(entry, strong, gaz)
     ]
 
 
-def _mention(doc: Document, cand: Candidate, entry: Entry, others: list[Entry],
-             gaz: Gazetteer) -> Mention:
-    """Build the Mention for a resolved candidate."""
+def resolve_all(text: str, cands: list[Candidate], gaz: Gazetteer, lexicon: Lexicon,
+                context: list[Said | None], resolved: dict[int, Entry] | None = None
+                ) -> list[tuple[Candidate, Entry, list[Entry]]]:
+    """Resolve every candidate in its context; return (candidate, entry, others) for each that
+    its qualifier does not contradict (resolved: a first round's entries, by start)."""
+    found = []
+    resolved = resolved or {}
+    for i, (cand, said) in enumerate(zip(cands, context, strict=True)):
+        single = said is None  # one place, named one way or more: nothing to choose
+        if single and cand.entries[0].how not in INSIDE:  # nor to contradict
+            found.append((cand, best_named(cand), []))
+            continue
+        before = cands[i - 1] if i and cand.start - cands[i - 1].end <= BESIDE else None
+        after = cands[i + 1] if i + 1 < len(cands) and cands[i + 1].start - cand.end <= BESIDE \
+            else None
+        where = qualifier(text, cand, before, after, gaz, lexicon, resolved)
+        if contradicted(text, cand, after, where, gaz):
+            continue
+        if single:
+            found.append((cand, best_named(cand), []))
+            continue
+        said.qualifier, said.admin = where, admin_cue(text, cand, lexicon)
+        said.sibling = sibling(text, cand, before, after, gaz, resolved)
+        said.container = container(text, cand, lexicon)
+        found.append((cand, *resolve(cand, gaz, said)))
+    return found
+
+
+def _supported(entry: Entry, strong: set[str], gaz: Gazetteer) -> bool:
+    """Tell whether the text names a weak reading's country for sure elsewhere (a country's
+    own name: or a neighbour, or a small bloc it belongs to; a region: one of its members)."""
     place = gaz.place(entry.place)
+    if place.country is None:
+        return entry.place in strong or any(m in strong for m in place.members)
+    if place.country in strong:
+        return True
+    return entry.how in COUNTRY_NAMES and not strong.isdisjoint(_neighbours(gaz, place.country))
+
+
+def _neighbours(gaz: Gazetteer, iso3: str) -> frozenset[str]:
+    """Return the small blocs and regions a country belongs to, and their members (its
+    neighbourhood, as news groups countries); kept in the gazetteer once made."""
+    found = gaz.groups.get(iso3)
+    if found is None:
+        groups = [p for p in gaz.places.values() if p.kind in ("grouping", "region")
+                  and iso3 in p.members and len(p.members) <= NEIGHBOURHOOD]
+        found = frozenset(p.id for p in groups) | frozenset(m for p in groups for m in p.members)
+        gaz.groups[iso3] = found
+    return found
+
+
+def _mention(doc: Document, cand: Candidate, entry: Entry, others: list[Entry],
+             gaz: Gazetteer, lexicon: Lexicon, on: date) -> Mention:
+    """Build the Mention for a resolved candidate (blocs' members as on the date on)."""
+    place = gaz.place(entry.place)
+    said = speech_after(doc.text, cand.end, lexicon) if entry.how == "capital" else None
+    government = said is not None and said not in lexicon.person_pronouns
     return Mention(
         doc=doc.slug, start=cand.start, end=cand.end, text=cand.text, place=place.id,
         country=place.country, kind=mention_kind(entry.how), name=place.name,
-        lat=place.lat, lon=place.lon, reason=explain(entry, others, gaz, doc.reference_date),
+        lat=place.lat, lon=place.lon,
+        reason=explain(entry, others, gaz, on, government),
     )

@@ -1,8 +1,10 @@
 """Context rules as rows: each tells a place name from the same word used otherwise.
 
-A rule is a predicate (context.py) and what it does when it holds, one of three tiers. A reading
-written in an exact case ('US', 'AES') is beyond every rule: its capitals are the evidence.
-Each row carries an example that tests/test_rules.py runs through the real parser.
+A rule is a predicate (context.py, names.py) and what it does when it holds, one of three tiers.
+A reading written in an exact case ('US', 'AES') is beyond every rule, its capitals being the
+evidence, except the rules marked `exact`: those say the span is no place whatever its case
+('US$10 million', 'USA Today'). Each row carries an example that tests/test_rules.py runs
+through the real parser.
 """
 
 from __future__ import annotations
@@ -11,12 +13,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from ..gazetteer import Entry, Gazetteer
+from ..gazetteer import Entry
 from ..kinds import KINDS, Trait, hows
-from ..lexicon import Lexicon
-from . import context
-from .context import Site
+from . import context, names
 from .matching import Candidate
+from .names import Site
 
 
 class Tier(Enum):
@@ -45,13 +46,19 @@ class Rule:
     span: str  # … at the first occurrence of this name; the parser then finds …
     found: tuple[tuple[str, str], ...]  # … these mentions in it (text, place id)
     kinds: frozenset[str] = EVERY_KIND  # DROP_READING: the kinds of reading it is asked about
+    exact: bool = False  # DROP_CANDIDATE: also over readings written in an exact case
 
 
 RULES: tuple[Rule, ...] = (
     Rule("feature name", context.in_feature_name, DROP_CANDIDATE,
-         "Fishermen on Lake Chad met envoys from Chad.", "Chad", (("Chad", "TCD"),)),
-    Rule("person's name", context.named_as_person, DROP_CANDIDATE,
-         "Later, Jordan left. Jordan Peterson had spoken.", "Jordan", ()),
+         "Fishermen on Lake Malawi met envoys from Malawi.", "Malawi", (("Malawi", "MWI"),)),
+    Rule("person's name", names.in_person_name, DROP_CANDIDATE,
+         "Jordan Peterson met envoys from Jordan.", "Jordan", (("Jordan", "JOR"),)),
+    Rule("organisation's name", names.in_organisation_name, DROP_CANDIDATE,
+         "Russia's Africa Corps arrived in Mali, as USA Today reported.", "Africa",
+         (("Russia", "RUS"), ("Mali", "MLI")), exact=True),
+    Rule("currency", names.names_currency, DROP_CANDIDATE,
+         "Aid worth US$10 million reached Niger.", "US", (("Niger", "NER"),), exact=True),
     Rule("demonym as a language", context.names_language, DROP_READING,
          "Officials spoke in French, and the French envoy agreed.", "French",
          (("French", "FRA"),), frozenset({"demonym"})),
@@ -66,7 +73,7 @@ RULES: tuple[Rule, ...] = (
     Rule("capital that may say nothing", context.ambiguous_capital, MARK_WEAK,
          "Turkey is cheap this year.", "Turkey", ()),
     Rule("reading too slight to stand alone", context.needs_support, MARK_WEAK,
-         "Victoria said she would stay.", "Victoria", ()),
+         "Victoria was quiet that year.", "Victoria", ()),
 )
 
 
@@ -74,6 +81,7 @@ RULES: tuple[Rule, ...] = (
 class RuleBook:
     """The rules sorted for the filter: by tier, and the reading rules by kind of reading."""
 
+    drop_always: tuple[Callable[[Site], bool], ...]  # whatever the case of the readings
     drop_candidate: tuple[Callable[[Site], bool], ...]
     drop_reading: dict[str, tuple[Callable[[Site, Entry], bool], ...]]
     mark_weak: tuple[Callable[[Site, list[Entry]], bool], ...]
@@ -84,7 +92,8 @@ def rule_book(rules: Iterable[Rule]) -> RuleBook:
     rules = tuple(rules)
     reading = [rule for rule in rules if rule.tier is DROP_READING]
     return RuleBook(
-        tuple(rule.applies for rule in rules if rule.tier is DROP_CANDIDATE),
+        tuple(rule.applies for rule in rules if rule.tier is DROP_CANDIDATE and rule.exact),
+        tuple(rule.applies for rule in rules if rule.tier is DROP_CANDIDATE and not rule.exact),
         {how: tuple(rule.applies for rule in reading if how in rule.kinds) for how in EVERY_KIND},
         tuple(rule.applies for rule in rules if rule.tier is MARK_WEAK),
     )
@@ -93,19 +102,32 @@ def rule_book(rules: Iterable[Rule]) -> RuleBook:
 BOOK = rule_book(RULES)
 
 
-def person_words(text: str, cands: list[Candidate], gaz: Gazetteer, lexicon: Lexicon) -> set[str]:
-    """Return the one-word names that the text uses as part of a person's name (the people
-    that the "person's name" rule reads as site.people)."""
-    return {
-        c.tokens[c.first].folded for c in cands
-        if not any(e.exact_case for e in c.entries)
-        and context.in_person_name(text, c.tokens, c, gaz, lexicon)
-    }
+def surnames(sites: Iterable[Site]) -> set[str]:
+    """Return the one-word names the text uses as a person's surname ('George Washington'):
+    the people that the "person's name" rule reads as site.people."""
+    return {site.tokens[site.cand.first].folded for site in sites
+            if not any(e.exact_case for e in site.cand.entries) and names.used_as_surname(site)}
+
+
+class Surnames:
+    """A text's surnames (see surnames), found the first time a rule asks: most texts never
+    have a name that speaks, the one question they answer."""
+
+    def __init__(self) -> None:
+        self.sites: list[Site] = []
+        self.found: set[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self.found is None:
+            self.found = surnames(self.sites)
+        return word in self.found
 
 
 def filter_candidate(site: Site, book: RuleBook = BOOK) -> Candidate | None:
     """Return a new candidate with the readings its context allows, or None if none is left."""
     cand = site.cand
+    if _holds(book.drop_always, site):
+        return None
     exact = any(e.exact_case for e in cand.entries)
     if not exact and _holds(book.drop_candidate, site):
         return None

@@ -26,6 +26,16 @@ class Lexicon:
     features_after: frozenset[str]  # 'Niger Delta'
     language_verbs: frozenset[str]  # 'in French', 'speaks French'
     language_suffixes: tuple[str, ...]  # 'French-speaking' (lower case, at most 12 characters)
+    person_titles: frozenset[str]  # 'President Taylor', 'Minister Dominique de Villepin'
+    name_particles: frozenset[str]  # 'Dominique de Villepin', 'Hassan el Bushra'
+    speech_verbs: frozenset[str]  # 'Washington said it …' (a government); '… said she' (a person)
+    person_pronouns: frozenset[str]  # '… said she would stay': the speaker is a person
+    organisation_before: frozenset[str]  # 'Air France', 'Radio France Internationale'
+    organisation_of: frozenset[str]  # 'University of Georgia', 'Voice of America'
+    organisation_after: frozenset[str]  # 'Africa Corps', 'New York Times', 'Kenya Airways'
+    admin_words: frozenset[str]  # 'the state of Victoria', 'Zaire province': a region, not a town
+    compass_words: frozenset[str]  # 'Edmonton, north London': a neighbourhood of London
+    descriptions: Mapping[str, str]  # 'tri-border area' → the region it names (lower case)
 
     # gazetteer: names news in this language uses that the registries lack
     abbreviations: Mapping[str, tuple[str, ...]]  # ISO3 → case-exact abbreviations ('UK')

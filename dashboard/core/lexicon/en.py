@@ -24,10 +24,60 @@ FEATURES_BEFORE = frozenset("lake river mount mt gulf sea bay strait cape".split
 FEATURE_LINKS = frozenset({"of"})
 FEATURES_AFTER = frozenset(
     "river delta basin valley mountains mountain hills desert sea ocean gulf lake island "
-    "islands peninsula plateau street avenue road boulevard".split()
+    "islands peninsula plateau street avenue road boulevard bay".split()
 )
 LANGUAGE_VERBS = frozenset("in speak speaks spoke speaking into from translated".split())
 LANGUAGE_SUFFIXES = ("-speaking", "-language", "-speakers", " language", " speakers")
+# A person's name, told by the words around it (geoparse/names.py's person rule):
+# a title before it ('President Taylor'), a particle inside it ('Dominique de Villepin'),
+# or a verb of speech then a personal pronoun ('Victoria said she would stay').
+PERSON_TITLES = frozenset(
+    "president minister premier chancellor senator sen governor gov mayor judge justice king "
+    "queen prince princess emperor sultan sheikh emir pope bishop archbishop cardinal imam "
+    "pastor general gen colonel col major captain capt lieutenant lt sergeant sgt commander "
+    "admiral marshal secretary ambassador envoy spokesman spokeswoman spokesperson director "
+    "professor coach representative rep congressman congresswoman councillor commissioner "
+    "superintendent chairman chairwoman actor actress singer striker".split()
+)
+NAME_PARTICLES = frozenset("de da do dos das del della di du van von der den ter bin ibn al el "
+                           "ould bint".split())
+SPEECH_VERBS = frozenset(
+    "said says say told tells added adds warned warns stated announced announces insisted "
+    "insists argued argues claimed claims noted explained replied responded wrote asked urged "
+    "urges accused accuses denied denies confirmed confirms declared commented stressed "
+    "vowed pledged promised threatened condemned demanded rejected rejects yelled shouted "
+    "testified tweeted".split()
+)
+PERSON_PRONOUNS = frozenset("he she his her him".split())
+# Organisations that carry a place in their name are not that place (rules.py, 'organisation's
+# name'): news media, airlines, companies, universities and schools, military formations. The
+# state's own bodies ('Russian Defense Ministry', 'Nigeria Police') do count: they act for it.
+ORGANISATION_BEFORE = frozenset("air radio television agence".split())
+ORGANISATION_OF = frozenset(
+    "university universities college bank voice times institute school academy church".split())
+ORGANISATION_AFTER = frozenset(
+    "corps legion airways airlines times post herald tribune daily journal gazette telegraph "
+    "chronicle observer today broadcasting television radio tv news presse university college "
+    "institute school elementary academy polytechnic llc inc ltd plc corp corporation company "
+    "holdings industries laboratories labs telecom telecommunications bank fc".split()
+)
+# 'the state of Victoria', 'Zaire province', 'Kano State': the region, not a town of its name.
+ADMIN_WORDS = frozenset(
+    "state states province provinces region regions county parish department district "
+    "governorate prefecture oblast canton municipality territory".split()
+)
+COMPASS_WORDS = frozenset(
+    "north south east west central northern southern eastern western north-east north-west "
+    "south-east south-west northeast northwest southeast southwest north-eastern "
+    "north-western south-eastern south-western northeastern northwestern southeastern "
+    "southwestern".split()
+)
+# Descriptions written in lower case that news uses as names of a region.
+DESCRIPTIONS = {
+    "tri-border area": "Liptako-Gourma", "tri-border region": "Liptako-Gourma",
+    "tri-border zone": "Liptako-Gourma", "three-border area": "Liptako-Gourma",
+    "three borders area": "Liptako-Gourma", "three-border zone": "Liptako-Gourma",
+}
 
 # ---------------------------------------------------------------- gazetteer
 # Abbreviations for countries that news text uses but world-countries lists as codes.
@@ -45,7 +95,11 @@ METONYMS = {
     "Kremlin": "Moscow", "White House": "Washington", "Élysée": "Paris", "Elysee Palace": "Paris",
     "Élysée Palace": "Paris", "Downing Street": "London", "Whitehall": "London",
     "Pentagon": "Washington", "Capitol Hill": "Washington", "Quai d'Orsay": "Paris",
-    "Zhongnanhai": "Beijing", "Foggy Bottom": "Washington",
+    "Zhongnanhai": "Beijing", "Foggy Bottom": "Washington", "Elysee": "Paris",
+    "Aso Rock": "Abuja", "Aso Villa": "Abuja", "Koulouba": "Bamako", "Kosyam": "Ouagadougou",
+    "Moncloa": "Madrid", "Casa Rosada": "Buenos Aires", "Planalto": "Brasília",
+    "Union Buildings": "Pretoria", "Palazzo Chigi": "Rome", "Blue House": "Seoul",
+    "Rashtrapati Bhavan": "New Delhi",
 }
 COMPASS = {"Western": "West", "Eastern": "East", "Northern": "North", "Southern": "South"}
 # "Republic of Turkey" → "Turkey": the short form news uses when a registry lists only the long one.
@@ -117,6 +171,10 @@ LEXICON = Lexicon(
     articles=ARTICLES, possessives=POSSESSIVES, honorifics=HONORIFICS,
     features_before=FEATURES_BEFORE, feature_links=FEATURE_LINKS, features_after=FEATURES_AFTER,
     language_verbs=LANGUAGE_VERBS, language_suffixes=LANGUAGE_SUFFIXES,
+    person_titles=PERSON_TITLES, name_particles=NAME_PARTICLES, speech_verbs=SPEECH_VERBS,
+    person_pronouns=PERSON_PRONOUNS, organisation_before=ORGANISATION_BEFORE,
+    organisation_of=ORGANISATION_OF, organisation_after=ORGANISATION_AFTER,
+    admin_words=ADMIN_WORDS, compass_words=COMPASS_WORDS, descriptions=DESCRIPTIONS,
     abbreviations=ABBREVIATIONS, names=NAMES, metonyms=METONYMS, compass=COMPASS,
     state_prefix=STATE_PREFIX, calendar_words=CALENDAR_WORDS, plural=plural,
     movement=MOVEMENT, into_stop=INTO_STOP, locative=LOCATIVE, moves_on=MOVES_ON,
