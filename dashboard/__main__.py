@@ -10,6 +10,8 @@ from pathlib import Path
 
 from .core import documents
 from .core.analysis import Analysis, analyse
+from .core.assets import MissingAsset
+from .core.gazetteer import GeodataError
 
 
 def mention_rows(analysis: Analysis) -> Iterator[dict]:
@@ -94,5 +96,14 @@ def main(argv: list[str] | None = None) -> int:
     return run_export(args)
 
 
+def guarded(argv: list[str] | None = None) -> int:
+    """Run the command line; a missing or damaged data file is one line, not a traceback."""
+    try:
+        return main(argv)
+    except (GeodataError, MissingAsset) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(guarded())

@@ -360,3 +360,35 @@ def test_the_sidebar_follows_the_url_when_it_changes(seeds):
                           "layer-countries": False, "layer-density": False}
     assert at.sidebar.radio(key="pick-sahel").value == "G5S"
     assert not at.exception and not at.warning
+
+
+def test_a_missing_geodata_file_is_named_on_the_page(monkeypatch, tmp_path):
+    """The page says which file is missing and what to run, and draws no map over it."""
+    from dashboard.ui import assets, data
+
+    monkeypatch.setattr(assets, "STATIC_DIR", tmp_path)  # no Leaflet, no basemap
+    monkeypatch.setattr(data, "load_countries", lambda: (_ for _ in ()).throw(
+        data.gazetteer.GeodataError("geodata/countries.geojson is missing: run "
+                                    "`python geodata/build.py` to rebuild it.")))
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.run()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert "dashboard/static/vendor/leaflet/leaflet.js is missing" in errors[0]
+    assert any("basemap.json is missing: run `python geodata/build.py`" in e for e in errors)
+    assert any(e.startswith("geodata/countries.geojson is missing") for e in errors)
+    assert not at.get("iframe") and not at.subheader
+
+
+def test_a_download_that_cannot_be_made_says_why(monkeypatch, tmp_path):
+    """Without the basemap the HTML map cannot be made: the menu says so, with what to run,
+    instead of a button that does nothing; the other downloads stay."""
+    from dashboard.core import assets
+
+    monkeypatch.setitem(assets.ROOTS, "geodata", (tmp_path, assets.ROOTS["geodata"][1]))
+    at = run()
+    (error,) = [e.value for e in at.sidebar.error]
+    assert error.startswith("Standalone HTML map: ") and "basemap.geojson is missing" in error
+    assert "python geodata/build.py" in error
+    labels = [b.proto.label for b in at.sidebar.get("download_button")]
+    assert labels == ["GeoJSON", "CSV of mentions"]

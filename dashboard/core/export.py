@@ -19,7 +19,7 @@ import geopandas as gpd
 import shapely
 
 from .analysis import Analysis
-from .assets import asset, asset_text
+from .assets import MissingAsset, asset, asset_text
 from .geojson import plain, rfc7946
 from .geoparse import default_gazetteer
 from .layers import Layers, build_layers, read_countries
@@ -196,6 +196,24 @@ def standalone_html(analysis: Analysis, layers: Layers) -> str:
 
 
 # ---------------------------------------------------------------- files
+
+# What the standalone page is made of, besides the analysis.
+HTML_ASSETS = ("vendor/leaflet/leaflet.js", "vendor/leaflet/leaflet.css",
+               "geodata/basemap.geojson", "templates/standalone.html",
+               "templates/standalone.css", "templates/standalone.js")
+
+
+def missing_assets(fmt: str) -> list[str]:
+    """Return what a format's export lacks, one message a missing file (none: it can be made)."""
+    if fmt != "html":
+        return []
+    problems = []
+    for name in HTML_ASSETS:
+        try:
+            asset(name)
+        except MissingAsset as error:
+            problems.append(str(error))
+    return problems
 
 
 def render(analysis: Analysis, fmt: str, layers: Layers | None = None) -> str:

@@ -7,6 +7,8 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -18,6 +20,39 @@ from .lexicon import every_lexicon
 from .models import Place
 
 GEODATA = Path(__file__).resolve().parents[2] / "geodata"
+REBUILD = "run `python geodata/build.py` to rebuild it"
+
+
+class GeodataError(RuntimeError):
+    """A geodata file is missing or damaged; the message names it and what to run."""
+
+
+def read_geodata(folder: Path, name: str) -> str:
+    """Return a geodata file's text, or raise GeodataError naming it."""
+    path = folder / name
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise GeodataError(f"{_shown(path)} is missing: {REBUILD}.") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise GeodataError(f"{_shown(path)} cannot be read ({error}): {REBUILD}.") from None
+
+
+def read_geodata_json(folder: Path, name: str) -> dict:
+    """Return a geodata JSON file's content, or raise GeodataError naming it."""
+    try:
+        data = json.loads(read_geodata(folder, name))
+    except json.JSONDecodeError as error:
+        raise GeodataError(f"{_shown(folder / name)} is damaged (not JSON: {error.msg}, line "
+                           f"{error.lineno}): {REBUILD}.") from None
+    if not isinstance(data, dict):
+        raise GeodataError(f"{_shown(folder / name)} is damaged (not an object): {REBUILD}.")
+    return data
+
+
+def _shown(path: Path) -> str:
+    """Return a geodata path as the README names it (geodata/…), wherever the folder is."""
+    return f"{path.parent.name}/{path.name}"
 TOKEN = re.compile(r"\w+")
 
 PROMINENT_POPULATION = 100_000
@@ -219,9 +254,10 @@ def _add_country(gaz: Gazetteer, row: dict) -> None:
 
 def _city_rows(path: Path) -> list[str]:
     """Return the lines of gazetteer.cities.tsv after its header (checked)."""
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = read_geodata(path.parent, path.name).splitlines()
     if not lines or lines[0].split("\t") != list(CITY_COLUMNS):
-        raise ValueError(f"{path}: expected the columns {', '.join(CITY_COLUMNS)}")
+        raise GeodataError(f"{_shown(path)} is damaged (expected the columns "
+                           f"{', '.join(CITY_COLUMNS)}): {REBUILD}.")
     return lines[1:]
 
 
@@ -276,6 +312,16 @@ def _read_cities(gaz: Gazetteer, folder: Path) -> None:
     if not text.startswith(f"# sources {_sources_digest(folder)}\n"):
         text = city_index_tsv(folder)
     gaz.city_index = dict(line.split("\t", 1) for line in text.splitlines()[1:])
+
+
+@contextmanager
+def _damaged(path: Path) -> Iterator[None]:
+    """Turn a missing field or a malformed value read from a geodata file into GeodataError."""
+    try:
+        yield
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as error:
+        raise GeodataError(f"{_shown(path)} is damaged ({type(error).__name__}: {error}): "
+                           f"{REBUILD}.") from None
 
 
 def _add_admin(gaz: Gazetteer, row: dict) -> None:
@@ -337,22 +383,25 @@ def _add_metonyms(gaz: Gazetteer) -> None:
 
 
 def load(folder: str | Path = GEODATA) -> Gazetteer:
-    """Read the committed geodata into a Gazetteer."""
+    """Read the committed geodata into a Gazetteer (GeodataError names a missing or damaged
+    file and what to run)."""
     folder = Path(folder)
     gaz = Gazetteer()
-    words = (folder / "common_words.txt").read_text(encoding="utf-8").split()
-    gaz.common_words = frozenset(words)
-    names = (folder / "given_names.txt").read_text(encoding="utf-8").split()
+    gaz.common_words = frozenset(read_geodata(folder, "common_words.txt").split())
+    names = read_geodata(folder, "given_names.txt").split()
     gaz.given_names = frozenset(name.lower() for name in names)
-    data = json.loads((folder / "gazetteer.json").read_text(encoding="utf-8"))
-    for row in data["countries"]:
-        _add_country(gaz, row)
-    for row in data.get("admins", ()):
-        _add_admin(gaz, row)
-    _read_cities(gaz, folder)
-    groupings = json.loads((folder / "groupings.json").read_text(encoding="utf-8"))
-    for row in groupings["groupings"]:
-        _add_grouping(gaz, row)
+    data = read_geodata_json(folder, "gazetteer.json")
+    with _damaged(folder / "gazetteer.json"):
+        for row in data["countries"]:
+            _add_country(gaz, row)
+        for row in data.get("admins", ()):
+            _add_admin(gaz, row)
+    with _damaged(folder / "gazetteer.cities.tsv"):
+        _read_cities(gaz, folder)
+    groupings = read_geodata_json(folder, "groupings.json")
+    with _damaged(folder / "groupings.json"):
+        for row in groupings["groupings"]:
+            _add_grouping(gaz, row)
     _add_continents(gaz, data["countries"])
     _mark_prominent_admins(gaz)
     _add_metonyms(gaz)

@@ -10,10 +10,22 @@ import streamlit as st
 from ..core import analysis, documents, gazetteer, geoparse, layers
 from ..core.analysis import Analysis
 from ..core.models import Document
-from . import mapview
+from . import assets, mapview
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 MAP_JOURNEYS = 20  # journeys drawn on the map: a long digest's hundredth trip is noise there
+
+
+def geodata_problems() -> list[str]:
+    """Return one message per geodata or static file the page cannot work without that is
+    missing or damaged (each names the file and what to run); none when all is well."""
+    problems = assets.missing_static()
+    for load in (load_gazetteer, load_countries):
+        try:
+            load()
+        except gazetteer.GeodataError as error:
+            problems.append(str(error))
+    return problems
 
 
 def load_gazetteer() -> gazetteer.Gazetteer:

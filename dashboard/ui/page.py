@@ -103,6 +103,12 @@ def handle_click(view: state.View, result: dict | None) -> state.View:
 def main() -> None:
     """Draw the page."""
     st.set_page_config(page_title="Sahel news map", page_icon=PAGE_ICON, layout="wide")
+    broken = data.geodata_problems()
+    if broken:
+        st.title("Sahel news map")
+        for problem in broken:
+            st.error(problem)
+        return
     top = st.sidebar.container()  # the article picker, above the upload box it depends on
     upload_box()
     docs, problems = available_documents()

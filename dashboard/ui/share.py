@@ -83,6 +83,11 @@ def downloads(doc: Document, view: state.View) -> None:
     """Offer the current document as GeoJSON, CSV and standalone HTML (built on click)."""
     with st.sidebar.popover("Download this article's map", use_container_width=True):
         for fmt, label, mime in DOWNLOADS:
+            missing = export.missing_assets(fmt)
+            for problem in missing:  # said, rather than a button that does nothing
+                st.error(f"{label}: {problem}")
+            if missing:
+                continue
             st.download_button(
                 label, functools.partial(export_text, doc, view.sahel, fmt),
                 file_name=f"{doc.slug}.{fmt}", mime=mime, key=f"download-{fmt}",
