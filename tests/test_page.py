@@ -392,3 +392,14 @@ def test_a_download_that_cannot_be_made_says_why(monkeypatch, tmp_path):
     assert "python geodata/build.py" in error
     labels = [b.proto.label for b in at.sidebar.get("download_button")]
     assert labels == ["GeoJSON", "CSV of mentions"]
+
+
+def test_a_link_to_an_article_not_on_this_server_says_so_until_the_reader_moves_on():
+    at = run(doc="upload-gone")
+    (warning,) = [w.value for w in at.warning]
+    assert "no article of that name is on this server" in warning
+    at.sidebar.checkbox(key="layer-density").check().run()  # still on the view it was sent to
+    assert [w.value for w in at.warning] == []  # a change of view is moving on
+    at = run(doc="upload-gone")
+    at.run()  # a rerun of the same view (a widget elsewhere, a reconnect) keeps it
+    assert len(at.warning) == 1

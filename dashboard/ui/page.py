@@ -17,6 +17,8 @@ PAGE_ICON = "data:image/svg+xml," + quote(
     "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 100 100'>"
     "<text y='.9em' font-size='90'>\N{WORLD MAP}\N{VARIATION SELECTOR-16}</text></svg>")
 UPLOAD_POPOVER = "upload-popover"
+SEEN_RUN = "map-drawn-once"  # session key: the map has been drawn in this session
+NOTICES = "url-notices"  # session key: (the view a bad URL was corrected to, its notices)
 
 
 def go(view: state.View, kept: dict[str, str] | None = None) -> None:
@@ -81,6 +83,20 @@ def read_view(docs: list[Document]) -> tuple[state.Parsed, Document]:
     return parsed, doc
 
 
+def kept_notices(parsed: state.Parsed) -> list[str]:
+    """Return the notices to show: this URL's, or the last corrected URL's for as long as the
+    reader stays on the view it was corrected to (a rerun would otherwise lose them)."""
+    shown = state.to_params(parsed.view)
+    if parsed.notices:
+        st.session_state[NOTICES] = (shown, parsed.notices)
+        return parsed.notices
+    kept = st.session_state.get(NOTICES)
+    if kept and kept[0] == shown:
+        return kept[1]
+    st.session_state.pop(NOTICES, None)
+    return []
+
+
 def handle_click(view: state.View, result: dict | None) -> state.View:
     """Turn a new click on the map into a selection; return the view to show."""
     result = result or {}
@@ -116,7 +132,7 @@ def main() -> None:
         st.error("No readable article in seeds/. " + " ".join(problems))
         return
     parsed, doc = read_view(docs)
-    view, notices = parsed.view, parsed.notices
+    view, notices = parsed.view, kept_notices(parsed)
     # The map's value is in the session before the script runs: a click is handled here, once,
     # so the highlight and the pane follow it in this same run.
     view = handle_click(view, st.session_state.get("map"))
@@ -152,7 +168,19 @@ def draw_map(doc: Document, view: state.View, analysis: data.Analysis) -> None:
     fmap = data.document_map(doc, view.sahel, view.layers, view.basemap)
     # render=False: st_folium renders the map once instead of twice (every element we draw
     # is complete from the map's own render; the browser tests see every pin and arrow).
-    st_folium(fmap, key="map", height=560, use_container_width=True, render=False,
-              returned_objects=["last_active_drawing", "last_object_clicked"])
+    result = st_folium(fmap, key="map", height=560, use_container_width=True, render=False,
+                       returned_objects=["last_active_drawing", "last_object_clicked"])
+    follow_late_click(view, result)
     if analysis.journeys:
         panels.itinerary_strip(analysis, view, go)
+
+
+def follow_late_click(view: state.View, result: dict | None) -> None:
+    """Follow a click that reached a session's first run: after a server restart the open
+    page's first click starts a new session, whose map value is known only once the map is
+    drawn (st.session_state has no value for a widget not yet drawn in the session)."""
+    if st.session_state.get(SEEN_RUN):
+        return
+    st.session_state[SEEN_RUN] = True
+    if handle_click(view, result) != view:
+        st.rerun()

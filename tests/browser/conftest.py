@@ -127,12 +127,14 @@ def _wait_healthy(server: StreamlitServer, timeout: float) -> None:
     pytest.fail(f"Streamlit not healthy at {health} after {timeout:.0f}s:\n{server.log_tail()}")
 
 
-def start_streamlit(app: Path, *extra_args: str, base_url_path: str = "") -> StreamlitServer:
-    """Start `streamlit run app` from the repo root on a free port and wait until it is healthy."""
+def start_streamlit(app: Path, *extra_args: str, base_url_path: str = "",
+                    port: int | None = None) -> StreamlitServer:
+    """Start `streamlit run app` from the repo root on a free port (or port) and wait until it
+    is healthy."""
     app = Path(app) if Path(app).is_absolute() else REPO_ROOT / app
     if not app.is_file():
         pytest.fail(f"No Streamlit app at {app}", pytrace=False)
-    port = free_port()
+    port = port or free_port()
     ARTIFACTS_DIR.mkdir(exist_ok=True)
     prefix = "/" + base_url_path.strip("/") if base_url_path.strip("/") else ""
     log_path = ARTIFACTS_DIR / f"streamlit-{app.stem}{prefix.replace('/', '-')}.log"
