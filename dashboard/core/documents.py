@@ -12,6 +12,9 @@ from .models import Document, Passage, Sentence
 SUFFIXES = (".txt", ".md")
 MAX_BYTES = 5_000_000
 META_FIELDS = ("title", "source", "url", "published", "language")
+# libyaml's loader where PyYAML has it: ten times faster than the pure-Python one, which
+# took a quarter of the time to ingest an article with front matter.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _BLOCK = re.compile(r"[^\n]+(?:\n[ \t]*[^\s\n][^\n]*)*")
 _LINE = re.compile(r"[^\n]+")
@@ -57,9 +60,10 @@ def split_front_matter(name: str, text: str) -> tuple[dict[str, str], int]:
     if not match:
         return {}, 0
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = yaml.load(match.group(1), Loader=_YAML_LOADER) or {}  # noqa: S506 (a safe loader)
     except yaml.YAMLError as error:
-        raise DocumentError(f"{name}: the front matter is not valid YAML ({error}).") from None
+        reason = " ".join(str(error).split())  # one line: libyaml's messages span several
+        raise DocumentError(f"{name}: the front matter is not valid YAML ({reason}).") from None
     if not isinstance(meta, dict):
         raise DocumentError(f"{name}: the front matter must be 'key: value' lines.")
     fields = {key: str(meta[key]).strip() for key in META_FIELDS if meta.get(key) is not None}
