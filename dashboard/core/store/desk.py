@@ -29,7 +29,7 @@ from .rows import (
 ROOT = Path(__file__).resolve().parents[3]
 DATA_ENV = "SAHEL_DATA_DIR"
 FILE_NAME = "desk.sqlite3"
-ANALYSIS_TABLES = ("passages", "mentions", "journeys", "stops")
+ANALYSIS_TABLES = ("passages", "mentions", "journeys", "stops", "article_places")
 BUSY_TIMEOUT_MS = 60_000  # another process's batch holds the write lock for well under a second
 
 
@@ -164,7 +164,9 @@ class Store:
         tables = (("passages", ("idx", "start", '"end"', "sentences"), item.passages),
                   ("mentions", MENTION_COLUMNS, item.mentions),
                   ("journeys", ("idx", "traveller"), item.journeys),
-                  ("stops", STOP_COLUMNS, item.stops))
+                  ("stops", STOP_COLUMNS, item.stops),
+                  ("article_places", ("place", "kind", "mentions", "day"),
+                   [(*row, item.article["day"]) for row in item.places]))
         for table, columns, rows in tables:
             if rows:
                 marks = ", ".join("?" * (len(columns) + 1))
@@ -201,7 +203,20 @@ class Store:
                 replaced += 1
         return replaced
 
+    def record_files(self, rows: Iterable[tuple[str, str, str | None, str]]) -> None:
+        """Remember files of a synced folder: (path, hash of its bytes, slug or None, problem)."""
+        with self.write() as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO files (path, hash, article, problem) "
+                "VALUES (?, ?, (SELECT id FROM articles WHERE slug = ?), ?)", rows)
+
     # ------------------------------------------------------------ reads
+
+    def files(self) -> dict[str, tuple[str, str | None, str]]:
+        """Return the synced files: path → (hash, slug of its article or None, problem)."""
+        return {path: (digest, slug, problem) for path, digest, slug, problem in self.conn.execute(
+            "SELECT f.path, f.hash, a.slug, f.problem FROM files f "
+            "LEFT JOIN articles a ON a.id = f.article")}
 
     def _id(self, conn: sqlite3.Connection, slug: str) -> int:
         """Return an article's id, or raise DeskError."""

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from email.utils import parsedate_to_datetime
@@ -43,7 +42,7 @@ class Prepared:
     mentions: list[tuple]
     journeys: list[tuple]
     stops: list[tuple]
-    places: list[tuple]  # (place, counted, mentions): what the article names, and how often
+    places: list[tuple]  # (place, kind, mentions): what the article names, and how often
 
     @property
     def content_hash(self) -> str:
@@ -103,15 +102,17 @@ def _passage_of(doc: Document, mention: Mention) -> int | None:
 
 
 def place_rows(mentions: tuple[Mention, ...]) -> list[tuple]:
-    """Return (place, counted, mentions) for every place and country the mentions count for;
-    counted marks the keys of Analysis.counts (countries, groupings, regions)."""
-    places: Counter = Counter()
+    """Return (place, kind, mentions) for every place the mentions count for: the country (or
+    grouping, region) each counts for, as Analysis.counts has it, and the city or region named;
+    kind is the place's (country, grouping, region, city, admin)."""
+    places: dict[str, list] = {}
     for mention in mentions:
         key = mention.country or mention.place
-        places[key, 1] += 1
+        places.setdefault(key, ["country" if mention.country else mention.kind, 0])[1] += 1
         if mention.place != key:
-            places[mention.place, 0] += 1
-    return [(place, counted, n) for (place, counted), n in places.items()]
+            kind = "admin" if mention.kind == "admin" else "city"
+            places.setdefault(mention.place, [kind, 0])[1] += 1
+    return [(place, kind, n) for place, (kind, n) in places.items()]
 
 
 def prepare(analysis: Analysis, name: str) -> Prepared:

@@ -102,7 +102,41 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
 END;
 """
 
-MIGRATIONS: tuple[str, ...] = (V1,)
+# Version 2: what each article names (for counts and lists without reading every mention), and
+# the files of a synced folder (seeds/) with the hash they had when read.
+V2 = """
+CREATE TABLE article_places (
+    article INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    place TEXT NOT NULL,             -- ISO3, grouping or region id, gn:<id>, admin id
+    kind TEXT NOT NULL,              -- the place's: country, grouping, region, city, admin
+    day TEXT,                        -- the article's, repeated here for window queries
+    mentions INTEGER NOT NULL,       -- how many of its mentions count for the place
+    PRIMARY KEY (place, article)
+) WITHOUT ROWID;
+CREATE INDEX article_places_article ON article_places (article);
+CREATE INDEX article_places_window ON article_places (kind, day, place);
+CREATE INDEX article_places_newest ON article_places (place, day, article);
+INSERT INTO article_places (article, place, kind, day, mentions)
+SELECT named.article, named.place, min(named.kind), articles.day, count(*)
+FROM (
+    SELECT article, coalesce(country, place) AS place,
+           CASE WHEN country IS NULL THEN kind ELSE 'country' END AS kind
+    FROM mentions
+    UNION ALL
+    SELECT article, place, CASE kind WHEN 'admin' THEN 'admin' ELSE 'city' END
+    FROM mentions WHERE country IS NOT NULL AND place != country
+) AS named JOIN articles ON articles.id = named.article
+GROUP BY named.article, named.place;
+
+CREATE TABLE files (
+    path TEXT PRIMARY KEY,           -- resolved path of a file in a synced folder
+    hash TEXT NOT NULL,              -- of its bytes when last read
+    article INTEGER REFERENCES articles (id) ON DELETE SET NULL,
+    problem TEXT NOT NULL DEFAULT '' -- why it could not be read, if it could not
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2)
 VERSION = len(MIGRATIONS)
 
 
