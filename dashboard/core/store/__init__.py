@@ -13,6 +13,7 @@ from .queries import (
     articles,
     co_mentions,
     facet,
+    mention_rows,
     place_counts,
     place_passages,
     place_timeline,
@@ -23,8 +24,8 @@ from .rows import Prepared, content_hash, day_of, prepare, url_key
 
 __all__ = [
     "DATA_ENV", "EVERYTHING", "PERIODS", "ArticlePassages", "ArticleRef", "Count", "DeskError",
-    "Filter", "Page", "PassageHit", "Prepared", "SearchHit", "Store", "Written",
-    "articles", "co_mentions", "content_hash", "data_dir", "day_of", "facet", "open_store",
+    "Filter", "Page", "PassageHit", "Prepared", "SearchHit", "Store", "Written", "articles",
+    "co_mentions", "content_hash", "data_dir", "day_of", "facet", "mention_rows", "open_store",
     "place_counts", "place_passages", "place_timeline", "prepare", "search", "timeline",
     "url_key",
 ]

@@ -4,6 +4,7 @@ full-text search. Each takes a Filter; none reads the whole desk where an index 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -255,3 +256,18 @@ def _runs(snippet: str) -> tuple[tuple[str, bool], ...]:
         if part:
             runs.append((part, number % 2 == 1))
     return tuple(runs)
+
+
+def mention_rows(store: Store, flt: Filter = EVERYTHING) -> Iterator[dict]:
+    """Yield every mention in the filter's articles with its article's slug, date, source and
+    URL, newest article first, each article's mentions in text order."""
+    sql, params = flt.conditions("a.id", "a.day")
+    columns = ("doc", "published", "source", "url", *MENTION_COLUMNS)
+    cursor = store.conn.execute(
+        f"SELECT a.slug, a.published, a.source, a.url, "
+        f"{', '.join('m.' + c for c in MENTION_COLUMNS)} FROM articles a "
+        f"JOIN mentions m ON m.article = a.id{_where(sql)} "
+        "ORDER BY a.day DESC, a.id DESC, m.rowid", params)
+    names = [c.strip('"') for c in columns]
+    for row in cursor:
+        yield dict(zip(names, row, strict=True))
