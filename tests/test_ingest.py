@@ -241,3 +241,29 @@ def test_title_slug(title, slug):
 @pytest.mark.parametrize("tag, code", [("en-US", "en"), ("fr_FR", "fr"), ("", ""), ("12", "")])
 def test_language_code(tag, code):
     assert language_code(tag) == code
+
+
+def test_with_other_threads_running_the_pool_spawns_its_workers(tmp_path, monkeypatch):
+    """Forking a process that runs other threads (Streamlit's) can deadlock: the pool spawns."""
+    from dashboard.core.ingest import pipeline
+
+    started = []
+    real = pipeline._context
+
+    def spy():
+        context = real()
+        started.append(context.get_start_method())
+        return context
+
+    monkeypatch.setattr(pipeline, "_context", spy)
+    for n in range(pipeline.POOL_FROM):
+        write(tmp_path / "in", f"r{n:02d}.txt", f"Report {n}: Niger and Mali met in Bamako.")
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        report = ingest(open_store(tmp_path / "data"), [str(tmp_path / "in")], workers=2)
+    finally:
+        stop.set()
+        other.join()
+    assert started == ["spawn"] and len(report.added) == pipeline.POOL_FROM

@@ -72,7 +72,7 @@ def run(job: Job, settings: Settings) -> Outcome:
         if digest in settings.hashes or key in settings.urls:
             items.append(Seen(name, digest, key))
         else:
-            items.append(prepare(analyse(doc, default_gazetteer()), name))
+            items.append(prepare(analyse(doc, default_gazetteer()), name, digest))
     return Outcome(items, problems)
 
 

@@ -115,14 +115,14 @@ def place_rows(mentions: tuple[Mention, ...]) -> list[tuple]:
     return [(place, kind, n) for place, (kind, n) in places.items()]
 
 
-def prepare(analysis: Analysis, name: str) -> Prepared:
-    """Return an analysis as the desk's rows."""
+def prepare(analysis: Analysis, name: str, digest: str = "") -> Prepared:
+    """Return an analysis as the desk's rows (digest: its content_hash, if known already)."""
     doc = analysis.document
     article = {"slug": doc.slug, "title": doc.title, "source": doc.source, "url": doc.url,
                "url_key": url_key(doc.url), "published": doc.published,
                "day": day_of(doc.published), "language": doc.language, "text": doc.text,
-               "body": body_start(doc), "content_hash": content_hash(doc), "origin": doc.path,
-               "parser_version": parser_version()}
+               "body": body_start(doc), "content_hash": digest or content_hash(doc),
+               "origin": doc.path, "parser_version": parser_version()}
     return Prepared(
         name=name, article=article,
         passages=[(p.index, p.start, p.end, _sentences(p)) for p in doc.passages],
