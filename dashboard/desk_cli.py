@@ -110,8 +110,12 @@ def run_ingest(args: argparse.Namespace) -> int:
     store = open_desk(args.data)
     if store is None:
         return 1
-    report = ingest(store, args.inputs, fetch_links=args.fetch_links, workers=args.workers,
-                    progress=ProgressLine("ingest"))
+    try:
+        report = ingest(store, args.inputs, fetch_links=args.fetch_links, workers=args.workers,
+                        progress=ProgressLine("ingest"))
+    except KeyboardInterrupt:
+        print("\ninterrupted: the batches written so far are in the desk", file=sys.stderr)
+        return 130
     print_report(report)
     return 1 if report.problems else 0
 

@@ -187,7 +187,7 @@ def test_a_newer_or_foreign_file_is_refused_with_a_reason(tmp_path):
         Store(newer)
     foreign = tmp_path / "foreign.sqlite3"
     foreign.write_bytes(b"this is not a database, only text" * 100)
-    with pytest.raises(DeskError, match="not a desk"):
+    with pytest.raises(DeskError, match="cannot be opened as a desk .file is not a database"):
         Store(foreign)
 
 

@@ -77,7 +77,7 @@ class Store:
             schema.migrate(self.conn)
         except (sqlite3.DatabaseError, schema.SchemaError) as error:
             self.close()
-            raise DeskError(f"{self.path}: not a desk this version can open ({error}).") from None
+            raise DeskError(f"{self.path}: cannot be opened as a desk ({error}).") from None
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -108,7 +108,8 @@ class Store:
         try:
             yield conn
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite ends some failed transactions itself
+                conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
 
@@ -175,6 +176,8 @@ class Store:
 
     def _free_slug(self, conn: sqlite3.Connection, slug: str) -> str:
         """Return slug, or slug-2, slug-3 … whichever is not taken yet."""
+        if conn.execute("SELECT 1 FROM articles WHERE slug = ?", (slug,)).fetchone() is None:
+            return slug
         taken = {row[0] for row in conn.execute(
             "SELECT slug FROM articles WHERE slug = ? OR slug GLOB ?",
             (slug, slug.replace("[", "[[]").replace("*", "[*]").replace("?", "[?]") + "-[0-9]*"))}

@@ -4,7 +4,6 @@ cheaply, and the Document and Analysis rebuilt from them exactly."""
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -14,7 +13,6 @@ from urllib.parse import urlsplit, urlunsplit
 from ..analysis import Analysis, parser_version
 from ..models import Document, Journey, Mention, Passage, Sentence, Stop
 
-_SPACE = re.compile(r"\s+")
 ARTICLE_COLUMNS = ("slug", "title", "source", "url", "url_key", "published", "day", "language",
                    "text", "body", "content_hash", "origin", "parser_version")
 MENTION_COLUMNS = ("start", '"end"', "text", "place", "country", "kind", "name", "lat", "lon",
@@ -62,8 +60,10 @@ def body_start(doc: Document) -> int:
 
 def content_hash(doc: Document) -> str:
     """Return a digest of a document's body with Unicode and white space normalised."""
-    body = unicodedata.normalize("NFC", doc.text[body_start(doc):])
-    return hashlib.blake2b(_SPACE.sub(" ", body).strip().encode(), digest_size=16).hexdigest()
+    body = doc.text[body_start(doc):]
+    if not unicodedata.is_normalized("NFC", body):
+        body = unicodedata.normalize("NFC", body)
+    return hashlib.blake2b(" ".join(body.split()).encode(), digest_size=16).hexdigest()
 
 
 def url_key(url: str) -> str | None:
