@@ -2,7 +2,7 @@
 saved HTML pages through trafilatura, query times, file size and memory, at N articles beside
 a one-article desk.
 
-Usage: python benchmarks/desk.py [CORPUS.xml] [--articles 10000] [--pages 300] [--runs 40]
+Usage: python benchmarks/desk.py [CORPUS.xml] [--articles 10000] [--pages 1000] [--runs 40]
                                  [--results benchmarks/RESULTS.md] [--profile]
 """
 
@@ -194,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=CORPUS, metavar="CORPUS")
     parser.add_argument("--articles", type=int, default=10_000)
-    parser.add_argument("--pages", type=int, default=300, help="saved HTML pages to ingest")
+    parser.add_argument("--pages", type=int, default=1000, help="saved HTML pages to ingest")
     parser.add_argument("--runs", type=int, default=40, help="runs of each query")
     parser.add_argument("--results", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
     parser.add_argument("--profile", action="store_true", help="profile a one-process ingest")

@@ -16,7 +16,7 @@ from ..documents import DocumentError
 from ..geoparse import default_gazetteer
 from ..store import Store, Written
 from ..store.rows import Prepared, Seen, content_hash, prepare, url_key
-from .readers import Job, plan, read
+from .readers import Job, plan, preload, read
 
 BATCH = 250  # articles a transaction: big enough to write fast, small enough to lose little
 POOL_FROM = 16  # fewer jobs than this are read in this process: a pool costs more to start
@@ -109,6 +109,7 @@ def outcomes(jobs: list[Job], settings: Settings, workers: int | None) -> Iterat
     context = _context()
     if context.get_start_method() == "fork":
         default_gazetteer()  # loaded once here, shared by the forked workers
+        preload(jobs)
     chunk = max(1, min(64, len(jobs) // (workers * 8)))
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
                              initargs=(settings,)) as pool:

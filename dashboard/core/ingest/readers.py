@@ -113,3 +113,14 @@ def read(job: Job, fetch_links: bool = False) -> tuple[list[Document], list[str]
     if suffix in FEED_SUFFIXES:
         return feed_documents(str(path), read_bytes(path), str(path), fetch_links)
     raise DocumentError(f"{path}: expected a {', '.join(SUFFIXES[:-1])} or {SUFFIXES[-1]} file.")
+
+
+def preload(jobs: list[Job]) -> None:
+    """Import the page and feed readers the jobs will need, so that forked workers share them
+    instead of importing them each (trafilatura takes half a second)."""
+    suffixes = {Path(job.target).suffix.lower() for job in jobs if job.kind == "file"}
+    urls = any(job.kind == "url" for job in jobs)
+    if urls or suffixes & set(HTML_SUFFIXES):
+        import trafilatura  # noqa: F401
+    if urls or suffixes & set(FEED_SUFFIXES):
+        import feedparser  # noqa: F401
