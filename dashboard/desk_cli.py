@@ -17,7 +17,7 @@ FILTER_OPTIONS = {"date_from": "--from", "date_to": "--to", "sources": "--source
                   "languages": "--language", "query": "--query"}
 # A Filter's message names its field; the command line names the option.
 OPTION_OF = {"from": "--from", "to": "--to", "dates": "--from/--to", "language": "--language",
-             "search": "--query", "place": "--place"}
+             "search": "--query"}
 SHOWN = 20  # duplicates and left-out files listed one a line; the rest counted
 PAUSE_TTY, PAUSE_LOG = 0.1, 5.0  # seconds between progress updates: a terminal, a log
 
