@@ -248,15 +248,27 @@ def test_the_download_buttons_exist():
         assert button.proto.ignore_rerun  # a download does not rerun the page
 
 
-@pytest.fixture()
-def seeds(tmp_path, monkeypatch):
-    """An empty seeds folder for the page (its cached listing cleared before and after)."""
+def forget_the_desk() -> None:
+    """Clear the page's cached desk, so the next run opens the one the environment names."""
     from dashboard.ui import data
 
-    monkeypatch.setattr(data, "SEEDS", tmp_path)
-    data.load_seeds.clear()
-    yield tmp_path
-    data.load_seeds.clear()
+    for cached in (data.desk, data.seed_problems, data.stored_article):
+        cached.clear()
+
+
+@pytest.fixture()
+def seeds(tmp_path, monkeypatch):
+    """An empty seeds folder and an empty desk for the page (its caches cleared before and
+    after)."""
+    from dashboard.ui import data
+
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    monkeypatch.setattr(data, "SEEDS", folder)
+    monkeypatch.setenv("SAHEL_DATA_DIR", str(tmp_path / "desk"))
+    forget_the_desk()
+    yield folder
+    forget_the_desk()
 
 
 @pytest.fixture()
@@ -338,7 +350,7 @@ def test_picking_another_article_shows_it_and_keeps_the_layers(seeds):
     """The sidebar's article popover is named after the article shown; picking one opens it."""
     (seeds / "first.txt").write_text("First *story*\n\nNiger and Mali met.", encoding="utf-8")
     (seeds / "second.txt").write_text("Second\n\nChad and Niger met.", encoding="utf-8")
-    at = run(layers="aes,countries")
+    at = run(doc="first", layers="aes,countries")
     labels = [p.proto.popover.label for p in at.sidebar.get("popover")]
     assert "Article: First \\*story\\*" in labels  # the title as typed, not as Markdown
     at.sidebar.radio(key="pick-doc-first").set_value("second").run()
@@ -351,7 +363,7 @@ def test_the_sidebar_follows_the_url_when_it_changes(seeds):
     """A link, the Back button or an upload changes the view: the sidebar must say so too."""
     (seeds / "first.txt").write_text("First\n\nNiger and Mali met.", encoding="utf-8")
     (seeds / "second.txt").write_text("Second\n\nChad and Niger met.", encoding="utf-8")
-    at = run()
+    at = run(doc="first")
     assert at.sidebar.radio(key="pick-doc-first").value == "first"
     at.query_params.update({"doc": "second", "layers": "aes", "sahel": "G5S"})
     at.run()
