@@ -107,7 +107,7 @@ def test_a_place_across_the_desk_newest_article_first(desk):
 def test_a_search_finds_words_without_their_accents(desk):
     at = run(view="desk", q="Tillaberi")
     assert at.subheader[0].value == "“Tillaberi”"
-    assert "1 article hold these words in this window" in [c.value for c in at.main.caption]
+    assert "1 article holds these words in this window" in [c.value for c in at.main.caption]
     assert "Soldiers killed in attack in western Niger" in texts(at)
 
 
@@ -134,3 +134,9 @@ def test_picking_a_place_and_opening_an_article(desk):
     opener.click().run()
     assert at.query_params["doc"] and at.query_params["place"] == "MLI"
     assert at.subheader[0].value == "Mali"  # the article's view, its passages about Mali
+
+
+def test_a_window_that_names_no_country_draws_an_empty_map(desk):
+    at = run(view="desk", q="referendum", **{"from": "2025-01-01"})  # the one undated article
+    assert "The desk: 0 of 10 articles" in texts(at)
+    assert "0 articles hold these words in this window" in [c.value for c in at.main.caption]

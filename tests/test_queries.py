@@ -237,11 +237,23 @@ def test_a_schema_1_file_is_migrated_with_its_articles(tmp_path):
                      f"(1, {', '.join('?' * len(MENTION_COLUMNS))})", item.mentions)
     conn.close()
     store = Store(path)
-    assert schema.version(store.conn) == schema.VERSION == 2
+    assert schema.version(store.conn) == schema.VERSION == 3
     rows = store.conn.execute("SELECT place, kind, mentions FROM article_places").fetchall()
     assert sorted(rows) == sorted(place_rows(analysis.mentions))
     assert store.analysis("uranium") == analysis
     assert counts(place_counts(store)) == [("FRA", 1), ("NER", 1)]
+    assert search(store, Filter(query="uranium")).total == 1  # the index rebuilt on the body
+
+
+def test_a_search_reads_the_body_not_the_front_matter(tmp_path):
+    store = Store(tmp_path / "desk.sqlite3")
+    doc = documents.parse("r.md", "---\ntitle: Talks\nsource: Example Wire\nurl: "
+                          "https://wire.example/x\n---\nNiger and Mali met.\n", "r.md")
+    store.add([prepare(analyse(doc), "r.md")])
+    assert search(store, Filter(query="Wire")).total == 0
+    assert search(store, Filter(query="Talks")).total == 1  # the title is searched
+    (hit,) = search(store, Filter(query="Niger")).items
+    assert "---" not in "".join(text for text, _ in hit.snippet)
 
 
 def test_a_synced_folder_reads_only_new_and_changed_files(tmp_path, monkeypatch):

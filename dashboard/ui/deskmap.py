@@ -78,6 +78,8 @@ def counts_layer(counts: list[Count], shapes: dict[str, dict], gaz: Gazetteer,
             "select": count.key, "name": name, "articles": articles, "count": count.count,
             "cls": cls, "fill": CLASS_COLOURS[cls], "label": class_label(cls, floors, top)}})
     group = folium.FeatureGroup(name="Articles per country", control=False)
+    if not features:  # a window whose articles name no country: nothing to shade
+        return group
     folium.GeoJson(
         {"type": "FeatureCollection", "features": features}, name="countries",
         style_function=lambda f: {"fillColor": f["properties"]["fill"], "fillOpacity": 0.78,

@@ -37,12 +37,13 @@ def article_line(ref: ArticleRef, place: str | None, key: str) -> None:
     """Show an article's title, source and date, with a button that opens it."""
     details = " · ".join(v for v in (ref.source, ref.published or "undated",
                                      ref.language.upper()) if v)
-    text, button = st.columns([5, 1], vertical_alignment="center")
+    text, button = st.columns([3, 1], vertical_alignment="center")
     text.markdown(Markup("<div class='desk-article'><strong>{}</strong><br>"
                          "<span class='roles'>{}</span></div>").format(
         panels.inert(ref.title or ref.slug), panels.inert(details)), unsafe_allow_html=True)
     button.button("Open", key=key, on_click=open_article, args=(ref.slug, place),
-                  help=f"Read the whole article: {ref.title or ref.slug}")
+                  help=f"Read the whole article: {ref.title or ref.slug}",
+                  use_container_width=True)
 
 
 def pager(view: DeskView, page: Page, go: Go, what: str) -> None:
@@ -97,8 +98,8 @@ def hit_html(hit: SearchHit) -> Markup:
 def search_results(view: DeskView, found: Page, go: Go) -> None:
     """Show the articles that hold the search's words, best match first, with snippets."""
     st.subheader(f"“{view.query}”", anchor=panels.PANE_ANCHOR)
-    st.caption(f"{found.total:,} article{'s' * (found.total != 1)} hold these words "
-               f"in this window")
+    holds = "article holds" if found.total == 1 else "articles hold"
+    st.caption(f"{found.total:,} {holds} these words in this window")
     for hit in found.items:
         article_line(hit.article, None, f"open-{hit.article.slug}")
         st.markdown(panels.PANE_CSS + Markup("<div class='passage'>{}</div>").format(

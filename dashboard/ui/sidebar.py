@@ -30,7 +30,8 @@ def article_picker(view: state.View, article: Article, go: Callable[[state.View]
     before the map was drawn (its scripts); a closed popover's list costs nothing.
     """
     doc = article.document
-    titles = {view.doc: doc.title or doc.slug, **library.titles()}
+    titles = library.titles()
+    titles.setdefault(view.doc, doc.title or doc.slug)
     # One list per article shown, opening on it: a widget in a popover never opened has no
     # state in the browser, which would show a kept key's list at its first item.
     key = f"pick-doc-{view.doc}"
@@ -42,7 +43,8 @@ def article_picker(view: state.View, article: Article, go: Callable[[state.View]
         go(state.View(doc=st.session_state[key], layers=view.layers, sahel=view.sahel,
                       basemap=view.basemap))
 
-    with place.popover(f"Article: {plain(titles[view.doc])}", use_container_width=True, wrap=True,
+    with place.popover(f"Article: {plain(doc.title or doc.slug)}", use_container_width=True,
+                       wrap=True,
                        key=ARTICLE_POPOVER, on_change="rerun"):
         st.radio("Article", list(titles), index=list(titles).index(view.doc),
                  format_func=lambda slug: plain(titles[slug]), key=key,

@@ -136,7 +136,34 @@ CREATE TABLE files (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2)
+# Version 3: search the body only (front matter is the article's metadata, not its words: a
+# snippet from it showed "---" and the URL); the title stays searchable on its own.
+V3 = """
+ALTER TABLE articles ADD COLUMN words TEXT GENERATED ALWAYS AS (substr(text, body + 1)) VIRTUAL;
+DROP TRIGGER articles_fts_insert;
+DROP TRIGGER articles_fts_delete;
+DROP TRIGGER articles_fts_update;
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, words, content = 'articles', content_rowid = 'id',
+    tokenize = "unicode61 remove_diacritics 2"
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, words) VALUES (new.id, new.title, new.words);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, words)
+    VALUES ('delete', old.id, old.title, old.words);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text, body ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, words)
+    VALUES ('delete', old.id, old.title, old.words);
+    INSERT INTO articles_fts (rowid, title, words) VALUES (new.id, new.title, new.words);
+END;
+INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
 VERSION = len(MIGRATIONS)
 
 
