@@ -22,7 +22,7 @@ def forget_the_desk() -> None:
     """Clear the page's cached desk, so the next run opens the one the environment names."""
     from dashboard.ui import data, deskview
 
-    for cached in (data.desk, data.seed_problems, data.stored_article, deskview.facets,
+    for cached in (data.desk, data.seed_problems, data.drawings, deskview.facets,
                    deskview.counts, deskview.timeline):
         cached.clear()
 

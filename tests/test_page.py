@@ -252,7 +252,7 @@ def forget_the_desk() -> None:
     """Clear the page's cached desk, so the next run opens the one the environment names."""
     from dashboard.ui import data
 
-    for cached in (data.desk, data.seed_problems, data.stored_article):
+    for cached in (data.desk, data.seed_problems, data.drawings):
         cached.clear()
 
 

@@ -78,6 +78,8 @@ def show(params: Mapping[str, object]) -> None:
     gaz = data.load_gazetteer()
     doc = article.document
     panels.header(doc)
+    if article.analysis.note:
+        st.info(article.analysis.note)
     layers = data.document_layers(article.key, view.sahel, article)
     left, right = st.columns([3, 2], gap="medium")
     # Sent first, what the user waits for: on a first visit the map (its frame then loads while

@@ -15,11 +15,14 @@ from ..core.analysis import Analysis, parser_version
 from ..core.models import Document
 from ..core.store import DeskError, Store, content_hash
 from . import assets, mapview
+from .budget import Budget
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 MAP_JOURNEYS = 20  # journeys drawn on the map: a long digest's hundredth trip is noise there
 SEED_CHECK = 30  # seconds between two looks at seeds/ for new or changed files
 UPLOADS_ANALYSED = 3  # analyses of a visitor's own articles kept in their session
+DRAWINGS_BYTES = 160_000_000  # what the articles shown and their drawings may hold, together
+MENTION_BYTES = 400  # about what one mention (or one row of a layer) holds
 
 
 @dataclass(frozen=True)
@@ -90,12 +93,31 @@ def stored_key(slug: str) -> str | None:
     return f"desk:{slug}:{row[0]}:{row[1]}" if row else None
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@st.cache_resource(show_spinner=False)
+def drawings() -> Budget:
+    """Return the process's cache of articles and what their views draw, bounded in bytes."""
+    return Budget(DRAWINGS_BYTES)
+
+
+def weight(value: object) -> int:
+    """Return about how many bytes an article, its layers or its shapes hold."""
+    if isinstance(value, Article):
+        return 2 * len(value.document.text) + MENTION_BYTES * len(value.analysis.mentions)
+    if isinstance(value, dict):
+        return sum(2 * len(text) for text in value.values())
+    return MENTION_BYTES * sum(len(frame) for frame in vars(value).values()
+                               if hasattr(frame, "geometry"))
+
+
 def stored_article(key: str) -> Article:
     """Return a stored article, read from the desk (never parsed again) by its key."""
     slug = key.split(":")[1]
-    store = desk().store
-    return Article(store.document(slug), store.analysis(slug), key, stored=True)
+
+    def read() -> Article:
+        store = desk().store
+        return Article(store.document(slug), store.analysis(slug), key, stored=True)
+
+    return drawings().get(("article", key), read, weight)
 
 
 def upload_article(doc: Document) -> Article:
@@ -110,17 +132,16 @@ def upload_article(doc: Document) -> Article:
     return kept[key]
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def document_layers(key: str, sahel: str, _article: Article) -> layers.Layers:
+def document_layers(key: str, sahel: str, article: Article) -> layers.Layers:
     """Return an article's map layers for a Sahel definition (cached by the article's key)."""
-    return layers.build_layers(_article.analysis, load_gazetteer(), load_countries(), sahel,
-                               MAP_JOURNEYS)
+    return drawings().get(("layers", key, sahel), lambda: layers.build_layers(
+        article.analysis, load_gazetteer(), load_countries(), sahel, MAP_JOURNEYS), weight)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def document_shapes(key: str, sahel: str, _article: Article) -> dict[str, str]:
+def document_shapes(key: str, sahel: str, article: Article) -> dict[str, str]:
     """Return an article's polygon layers as GeoJSON text (escaped; the same for every view)."""
-    return mapview.shapes(document_layers(key, sahel, _article))
+    return drawings().get(("shapes", key, sahel),
+                          lambda: mapview.shapes(document_layers(key, sahel, article)), weight)
 
 
 def document_map(article: Article, sahel: str, shown: tuple[str, ...],
