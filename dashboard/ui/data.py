@@ -4,6 +4,7 @@ and what one article's view draws, cached by the article's content."""
 from __future__ import annotations
 
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,13 +71,23 @@ def load_countries():
 @st.cache_resource(show_spinner="Opening the desk…")
 def desk() -> Desk:
     """Open the desk once per process (seeds/ read into it); where its folder cannot be
-    written (a read-only deployment), a temporary one for this server's run, said so."""
+    written (a read-only deployment), a temporary one for this server's run, said so. What an
+    older parser analysed is analysed again in the background: the page serves meanwhile."""
     try:
-        return Desk(ingest.open_desk(seeds=SEEDS))
+        opened = Desk(ingest.open_desk(seeds=SEEDS, reanalysing=False))
     except DeskError as error:
         folder = tempfile.mkdtemp(prefix="sahel-desk-")
-        return Desk(ingest.open_desk(folder, seeds=SEEDS),
-                    f"{error} The desk is kept in a temporary folder while this server runs.")
+        opened = Desk(ingest.open_desk(folder, seeds=SEEDS, reanalysing=False),
+                      f"{error} The desk is kept in a temporary folder while this server runs.")
+    threading.Thread(target=ingest.reanalyse, args=(opened.store,), name="reanalyse",
+                     daemon=True).start()
+    return opened
+
+
+@st.cache_data(ttl=5, show_spinner=False)
+def stale_articles() -> int:
+    """Return how many articles an older parser analysed (being analysed again)."""
+    return len(desk().store.stale())
 
 
 @st.cache_data(ttl=SEED_CHECK, show_spinner=False)

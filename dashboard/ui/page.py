@@ -46,6 +46,10 @@ def main() -> None:
     desk = data.desk()
     if desk.notice:
         st.sidebar.info(desk.notice)
+    stale = data.stale_articles()
+    if stale:
+        st.sidebar.info(f"The desk is being read again with the updated parser: {stale:,} "
+                        f"article{'s' * (stale != 1)} to go, shown as last read meanwhile.")
     for problem in data.seed_problems():
         st.sidebar.warning(panels.plain(problem))
     params = query()

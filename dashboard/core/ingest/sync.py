@@ -53,11 +53,13 @@ def sync_folder(store: Store, folder: str | Path, *, workers: int | None = None,
     return report
 
 
-def open_desk(folder: str | Path | None = None, seeds: str | Path | None = SEEDS) -> Store:
-    """Open the desk (raising DeskError), analyse again what an older parser analysed, and
-    sync the seeds folder: what the page calls once per process."""
+def open_desk(folder: str | Path | None = None, seeds: str | Path | None = SEEDS,
+              reanalysing: bool = True) -> Store:
+    """Open the desk (raising DeskError), analyse again what an older parser analysed (unless
+    the caller does it later, as the page does, in the background) and sync the seeds folder."""
     store = open_store(folder)
-    reanalyse(store)
+    if reanalysing:
+        reanalyse(store)
     if seeds is not None:
         sync_folder(store, seeds)
     return store
