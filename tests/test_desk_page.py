@@ -13,8 +13,8 @@ from streamlit.testing.v1 import AppTest
 from dashboard.core import documents, ingest
 from dashboard.core.analysis import analyse
 from dashboard.core.store import open_store
+from tests.test_page import run
 
-APP = Path(__file__).resolve().parents[1] / "dashboard" / "app.py"
 DESK = Path(__file__).resolve().parent / "corpora" / "desk"
 
 
@@ -50,15 +50,6 @@ def desk(desk_folder, tmp_path, monkeypatch):
     forget_the_desk()
     yield desk_folder
     forget_the_desk()
-
-
-def run(**params: str | list[str]) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=90)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def texts(at: AppTest) -> str:

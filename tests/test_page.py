@@ -16,9 +16,9 @@ MEMBERS_HEADING = "**Passages naming its members**"
 NIGER_WORDS = ("Niger", "Nigerien", "Niamey")
 
 
-def run(**params: str) -> AppTest:
+def run(**params: str | list[str]) -> AppTest:
     """Run the page with these query parameters and return it (after any rerun)."""
-    at = AppTest.from_file(str(APP), default_timeout=60)
+    at = AppTest.from_file(str(APP), default_timeout=90)
     for key, value in params.items():
         at.query_params[key] = value
     at.run()
