@@ -1,8 +1,9 @@
 """What the page benchmarks share: a fresh browser context, the drawn map, one timed click on
-a country, and a server process's peak memory."""
+a country, and a server process's figures from /proc."""
 
 from __future__ import annotations
 
+import os
 import statistics
 import time
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from tests.browser.conftest import FOLIUM_IFRAME, is_local
 VIEWPORT = {"width": 1280, "height": 900}
 LOAD_TIMEOUT = 60_000  # ms, per page load
 CLICK_TIMEOUT = 10_000  # ms, per click
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")  # of the CPU times in /proc/<pid>/stat
 QUIET = 0.5  # s without websocket traffic that ends a click's exchange
 QUIET_MAX = 5.0  # s, at most, waiting for that quiet
 
@@ -148,6 +150,50 @@ def peak_rss_mb(pid: int) -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def stat_fields(text: str) -> tuple[int, int, int]:
+    """Return (parent, process group, CPU clock ticks of the process and of the children it
+    reaped: utime + stime + cutime + cstime) from the text of /proc/<pid>/stat."""
+    rest = text[text.rindex(")") + 2:].split()  # the name, in parentheses, may hold anything
+    if len(rest) < 15:
+        raise ValueError(f"Expected at least 17 fields in /proc/<pid>/stat, got: {text!r}.")
+    return int(rest[1]), int(rest[2]), sum(int(value) for value in rest[11:15])
+
+
+def process_table() -> dict[int, tuple[int, int, int]]:
+    """Return (parent, process group, CPU ticks) of every process now, by process id."""
+    table = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                table[int(entry.name)] = stat_fields((entry / "stat").read_text())
+            except (OSError, ValueError):  # the process ended meanwhile
+                continue
+    return table
+
+
+def group_seconds(table: dict[int, tuple[int, int, int]], pgid: int) -> float:
+    """Return the CPU seconds so far of every process in a process group (a server started in
+    a session of its own), with the children they reaped."""
+    return sum(ticks for _, group, ticks in table.values() if group == pgid) / CLOCK_TICKS
+
+
+def tree_seconds(table: dict[int, tuple[int, int, int]], root: int,
+                 leave_out: set[int] = frozenset()) -> float:
+    """Return the CPU seconds so far of a process and all its descendants (with the children
+    they reaped), less those in the process groups left out and below them."""
+    children: dict[int, list[int]] = {}
+    for pid, (parent, _, _) in table.items():
+        children.setdefault(parent, []).append(pid)
+    ticks, waiting = 0, [root]
+    while waiting:
+        pid = waiting.pop()
+        if pid not in table or table[pid][1] in leave_out:
+            continue
+        ticks += table[pid][2]
+        waiting += children.get(pid, [])
+    return ticks / CLOCK_TICKS
 
 
 def p95(values: list[float]) -> float:
