@@ -86,6 +86,12 @@ class Gazetteer:
     given_names: frozenset[str] = frozenset()
     dependent: set[str] = field(default_factory=set)
     prominent: set[str] = field(default_factory=set)
+    folder: Path = GEODATA  # where the geodata was read (a language's common words are read
+    #                         from there when a document in that language first asks)
+    lower_forms: dict[str, set[str]] = field(default_factory=dict)  # language → the names it
+    #                                  writes in lower case ('nigérienne'), lower-cased
+    lower_case: re.Pattern[str] | None = None  # a language's view: where those names start
+    views: dict[str, Gazetteer] = field(default_factory=dict)  # by language (geoparse/wording)
 
     def place(self, place_id: str) -> Place:
         """Return the place with this id (KeyError if unknown)."""
@@ -193,6 +199,28 @@ def _plurals(demonym: str) -> list[str]:
     return [many for lexicon in ALL_LEXICONS if (many := lexicon.plural(demonym))]
 
 
+def _add_names(gaz: Gazetteer, iso3: str, names: tuple[str, ...]) -> None:
+    """Index a country's other names, with their short forms (unless one of those names)."""
+    for name in names:
+        gaz.add(Entry(iso3, name, "alternative"))
+        for short in _short_names(name):
+            if short not in names:  # 'République du Chili': 'Chili' is a name already
+                gaz.add(Entry(iso3, short, "short"))
+
+
+def _add_translations(gaz: Gazetteer, iso3: str, row: dict) -> None:
+    """Index a country's names and demonyms in other languages; note the demonyms as names a
+    language writes in lower case (every form is in the geodata, plurals included)."""
+    for language, words in row.get("translations", {}).items():
+        # other names: 'Chili' in English text is a pepper, and a common word drops them
+        _add_names(gaz, iso3, tuple(n for n in (words.get("name"), words.get("official"),
+                                                *words.get("names", ())) if n))
+        for demonym in words.get("demonyms", ()):
+            gaz.add(Entry(iso3, demonym, "demonym"))
+        gaz.lower_forms.setdefault(language, set()).update(
+            d.lower() for d in words.get("demonyms", ()))
+
+
 def _add_country(gaz: Gazetteer, row: dict) -> None:
     """Index a country's names, demonyms and capital."""
     iso3 = row["iso3"]
@@ -200,10 +228,8 @@ def _add_country(gaz: Gazetteer, row: dict) -> None:
     gaz.country_names[iso3] = tuple(row.get("names", ()))
     gaz.add(Entry(iso3, row["name"], "country"))
     gaz.add(Entry(iso3, row["official"], "official"))
-    for name in (*row.get("names", ()), *_lexicon_forms("names", iso3)):
-        gaz.add(Entry(iso3, name, "alternative"))
-        for short in _short_names(name):
-            gaz.add(Entry(iso3, short, "short"))
+    _add_names(gaz, iso3, (*row.get("names", ()), *_lexicon_forms("names", iso3)))
+    _add_translations(gaz, iso3, row)
     if not row.get("independent", True):
         gaz.dependent.add(iso3)
     for abbreviation in (*_lexicon_forms("abbreviations", iso3), *row.get("abbreviations", ())):
@@ -310,8 +336,9 @@ def _add_grouping(gaz: Gazetteer, row: dict) -> None:
         gaz.add(Entry(row["id"], abbreviation, kind, exact_case=True))
 
 
-def _add_continents(gaz: Gazetteer, rows: list[dict]) -> None:
-    """Add continents and subregions (world-countries' region fields) as regions."""
+def _add_continents(gaz: Gazetteer, rows: list[dict], names: dict[str, list[str]]) -> None:
+    """Add continents and subregions (world-countries' region fields) as regions, with their
+    names in other languages (names: English name → others)."""
     members: dict[str, list[str]] = defaultdict(list)
     for row in rows:
         for name in (row.get("region"), row.get("subregion")):
@@ -321,11 +348,22 @@ def _add_continents(gaz: Gazetteer, rows: list[dict]) -> None:
         region_id = re.sub(r"[^A-Z]+", "-", name.upper()).strip("-")
         gaz.places[region_id] = Place(region_id, "region", name, None, None, None,
                                       members=tuple(isos))
-        gaz.add(Entry(region_id, name, "region"))
-        first, _, rest = name.partition(" ")
-        for lexicon in ALL_LEXICONS:
-            if first in lexicon.compass and rest:
-                gaz.add(Entry(region_id, f"{lexicon.compass[first]} {rest}", "region"))
+        for form in (name, *names.get(name, ())):
+            gaz.add(Entry(region_id, form, "region"))
+            for compass in _compass_forms(form):
+                gaz.add(Entry(region_id, compass, "region"))
+
+
+def _compass_forms(name: str) -> list[str]:
+    """Return a region's name as news says it, by each lexicon ('Western Africa' → 'West
+    Africa', 'Afrique occidentale' → "Afrique de l'Ouest")."""
+    forms = []
+    for lexicon in ALL_LEXICONS:
+        words = name.split(" ")
+        said = [lexicon.compass.get(word, word) for word in words]
+        if said != words and len(words) > 1:
+            forms.append(" ".join(said))
+    return forms
 
 
 def _add_metonyms(gaz: Gazetteer) -> None:
@@ -339,7 +377,7 @@ def _add_metonyms(gaz: Gazetteer) -> None:
 def load(folder: str | Path = GEODATA) -> Gazetteer:
     """Read the committed geodata into a Gazetteer."""
     folder = Path(folder)
-    gaz = Gazetteer()
+    gaz = Gazetteer(folder=folder)
     words = (folder / "common_words.txt").read_text(encoding="utf-8").split()
     gaz.common_words = frozenset(words)
     names = (folder / "given_names.txt").read_text(encoding="utf-8").split()
@@ -353,7 +391,8 @@ def load(folder: str | Path = GEODATA) -> Gazetteer:
     groupings = json.loads((folder / "groupings.json").read_text(encoding="utf-8"))
     for row in groupings["groupings"]:
         _add_grouping(gaz, row)
-    _add_continents(gaz, data["countries"])
+    _add_continents(gaz, data["countries"],
+                    {row["name"]: row["names"] for row in data.get("regions", ())})
     _mark_prominent_admins(gaz)
     _add_metonyms(gaz)
     gaz.finish()

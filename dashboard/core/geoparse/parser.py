@@ -15,6 +15,7 @@ from .matching import Candidate, candidates
 from .resolution import anchors, count_countries, country_of, explain, resolve_all
 from .rules import BOOK, RuleBook, filter_candidate, person_words
 from .tokens import Reader
+from .wording import in_language
 
 SETTLING = hows(Trait.SETTLES)
 
@@ -44,7 +45,8 @@ def candidates_in(doc: Document, gaz: Gazetteer, lexicon: Lexicon,
     text, credits = doc.text, "©" in doc.text
     backwards = text[::-1]  # one reversed copy shared by every passage's reader
     readers = [Reader(text, backwards, passage, credits) for passage in doc.passages]
-    matched = [(reader, candidates(reader, gaz)) for reader in readers]
+    kinds = lexicon.lower_case_kinds
+    matched = [(reader, candidates(reader, gaz, kinds)) for reader in readers]
     people = person_words(text, [c for _, cands in matched for c in cands], gaz, lexicon)
     found: list[Candidate] = []
     for reader, cands in matched:
@@ -59,8 +61,9 @@ def candidates_in(doc: Document, gaz: Gazetteer, lexicon: Lexicon,
 
 def find_mentions(document: Document, gazetteer: Gazetteer | None = None) -> list[Mention]:
     """Return every place mention in a document, resolved in context, in text order."""
-    gaz = gazetteer or default_gazetteer()
-    cands = candidates_in(document, gaz, lexicon_for(document.language))
+    lexicon = lexicon_for(document.language)
+    gaz = in_language(gazetteer or default_gazetteer(), lexicon)
+    cands = candidates_in(document, gaz, lexicon)
     named = anchors(cands, gaz)
     mentions = resolve_all(document.text, cands, gaz, named)
     settled = count_countries((e for c, e, _ in mentions if not c.weak and e.how in SETTLING), gaz)
