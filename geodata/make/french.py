@@ -116,15 +116,22 @@ def hunspell_words(folder: Path) -> tuple[set[str], set[str]]:
     return lower, proper
 
 
-def common_words(lower: set[str], proper: set[str], place_words: set[str],
-                 lemmas: set[str]) -> list[str]:
-    """French common words for the geoparser, sorted: Grammalecte's lower-case lemmas, and the
-    inflected forms that are also a one-word place name; never a word Grammalecte also spells
-    as a proper noun ('Paris' is a name first, 'paris' bets second)."""
+def common_words(lemmas: set[str], proper: set[str], local_names: set[str]) -> list[str]:
+    """French common words for the geoparser, sorted: Grammalecte's lower-case lemmas, but for
+    a word it also spells as a proper noun ('Paris' is a name first, 'paris' bets second) and
+    for the own name of a place where French is official ('Diffa' is a town of Niger first, a
+    'diffa' a feast second): local_names, folded."""
     names = {w.lower() for w in proper}
-    words = {w for w in lemmas | {w for w in lower if fold(w) in place_words}
-             if w not in names and len(w) > 1}
-    return sorted(words)
+    return sorted(w for w in lemmas if w not in names and fold(w) not in local_names
+                  and len(w) > 1)
+
+
+def speaks_french(iso2: str) -> bool:
+    """Tell whether French is an official language of a country (CLDR, through babel)."""
+    from babel.languages import get_territory_language_info
+
+    status = get_territory_language_info(iso2).get("fr", {}).get("official_status")
+    return status in ("official", "de_facto_official")
 
 
 def _entries(folder: Path) -> list[tuple[str, list[str]]]:

