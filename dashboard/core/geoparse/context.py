@@ -80,8 +80,6 @@ def in_person_name(text: str, tokens: list[Token], cand: Candidate, gaz: Gazette
     if cand.last != cand.first or token.text[:1].islower():  # 'le président nigérien Tiani'
         return False
     before, after = _previous(tokens, cand), _next(tokens, cand)
-    if _hyphenated_name(text, tokens, cand, gaz):
-        return True
     honorific = before and before.folded in lexicon.honorifics
     if honorific and text[before.end:token.start] in (" ", ". "):
         return True
@@ -99,6 +97,13 @@ def _hyphenated_name(text: str, tokens: list[Token], cand: Candidate, gaz: Gazet
         (after and text[token.end:after.start] == "-" and _is_namelike(after, gaz))
         or (before and text[before.end:token.start] == "-" and _is_namelike(before, gaz))
     )
+
+
+def in_hyphenated_name(site: Site) -> bool:
+    """Tell whether a one-word name is half of a hyphenated proper name here ('Wapco-Niger',
+    'Yunus-Bek'): the name itself may still be a place elsewhere in the text."""
+    cand = site.cand
+    return cand.first == cand.last and _hyphenated_name(site.text, site.tokens, cand, site.gaz)
 
 
 def named_as_person(site: Site) -> bool:
