@@ -284,7 +284,7 @@ def city_index_tsv(folder: str | Path = GEODATA) -> str:
         how = "capital" if city in capitals else "city"
         alts = [alt for alt in alt_names.split("|")
                 if len(alt) > 3 and not words.is_common_word(alt)]
-        for form in [name, *alts]:
+        for form in [name, *sorted(alts, key=str.isascii)]:  # 'Genève' before 'Geneve'
             entries = index.setdefault(fold_tokens(form), [])
             if all(place != city for place, _, _ in entries):
                 entries.append((city, how, form))

@@ -12,7 +12,8 @@ from ..gazetteer import Entry, Gazetteer, fold
 from .tokens import WORD, Reader, Token, is_word_char, may_split
 
 ALL_CAPS_LETTERS = 5  # an all-caps word this long may be a name ('NIGER'); shorter, an acronym
-MAX_NAME_TOKENS = 7  # names are read up to this many words (longer forms are never matched)
+MAX_NAME_TOKENS = 12  # names are read up to this many words ("Communauté économique des États
+#                       de l'Afrique de l'Ouest" is ten); longer forms are never matched
 # From a word's first letter outside a-z (a capital, in the words that matter) to the word's end:
 # every word a name can start in, found in one pass ("Niger", "MoDRussia", "photoNiamey").
 CAPITALISED = re.compile(r"[^\W\d_a-z]\w*")

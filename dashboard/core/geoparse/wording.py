@@ -40,17 +40,27 @@ def _view(gaz: Gazetteer, lexicon: Lexicon) -> Gazetteer:
 
 
 def lower_case_starts(gaz: Gazetteer, lexicon: Lexicon) -> set[str]:
-    """Return the first words of the names a language writes in lower case, as written and
-    without accents: its demonyms, and the names whose own first letter is lower case."""
+    """Return the first words of the names a language writes in lower case, folded: its
+    demonyms, and the names whose own first letter is lower case."""
     forms = set(gaz.lower_forms.get(lexicon.language, ()))
     forms |= {e.form for entries in gaz.index.values() for e in entries if e.form[:1].islower()}
-    firsts = {TOKEN.match(form.lower()).group() for form in forms if TOKEN.match(form.lower())}
-    return firsts | {fold(word) for word in firsts}
+    return {fold(TOKEN.match(form).group()) for form in forms if TOKEN.match(form)}
+
+
+# A folded letter stands for itself with any accent: 'burkinabe' matches 'burkinabè' and 'é'.
+ACCENTED = {"a": "àâäáã", "c": "ç", "e": "éèêë", "i": "îïíì", "n": "ñ", "o": "ôöóòõ",
+            "u": "ùûüú", "y": "ÿý"}
+
+
+def _letter(char: str) -> str:
+    """Return the pattern of a folded letter: itself or an accented form of it."""
+    return f"[{char}{ACCENTED[char]}]" if char in ACCENTED else re.escape(char)
 
 
 def trie_pattern(words: set[str]) -> str:
-    """Return a regular expression that matches any of the words, as a trie (one branch per
-    letter: the engine tries a handful of letters at a position, not every word)."""
+    """Return a regular expression that matches any of the folded words, with or without
+    accents, as a trie (one branch per letter: the engine tries a handful of letters at a
+    position, not every word)."""
     trie: dict = {}
     for word in words:
         node = trie
@@ -62,7 +72,7 @@ def trie_pattern(words: set[str]) -> str:
 
 def _branches(node: dict) -> str:
     """Return the pattern of a trie's node."""
-    branches = [re.escape(char) + _branches(child) for char, child in sorted(node.items())
+    branches = [_letter(char) + _branches(child) for char, child in sorted(node.items())
                 if char]
     if not branches:
         return ""
