@@ -5,20 +5,20 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from .folding import TOKEN as TOKEN  # re-exported: the geoparser and the build fold here
+from .folding import fold as fold
+from .folding import fold_tokens
 from .kinds import Trait, hows
 from .lexicon import every_lexicon
 from .models import Place
 
 GEODATA = Path(__file__).resolve().parents[2] / "geodata"
-TOKEN = re.compile(r"\w+")
 
 PROMINENT_POPULATION = 100_000
 CITY_COLUMNS = ("id", "name", "country", "lat", "lon", "population", "alt_names")
@@ -165,24 +165,6 @@ class Gazetteer:
         self.prefixes = frozenset(key[:n] for key in longer for n in range(1, len(key)))
 
 
-@lru_cache(maxsize=200_000)
-def fold(word: str) -> str:
-    """Return a word case-folded and stripped of accents."""
-    if word.isascii():
-        return word.lower()
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def fold_tokens(text: str) -> tuple[str, ...]:
-    """Return the folded word tokens of a name."""
-    if text.isalpha() and text.isascii():  # most names: one plain word
-        return (text.lower(),)
-    if text.isascii():
-        return tuple(TOKEN.findall(text.lower()))
-    return tuple(map(fold, TOKEN.findall(text)))
-
-
 def _lexicon_forms(table: str, key: str) -> tuple[str, ...]:
     """Return the forms every lexicon's table (abbreviations, names) holds for a key."""
     return tuple(form for lexicon in ALL_LEXICONS for form in getattr(lexicon, table).get(key, ()))
@@ -215,10 +197,16 @@ def _add_translations(gaz: Gazetteer, iso3: str, row: dict) -> None:
         # other names: 'Chili' in English text is a pepper, and a common word drops them
         _add_names(gaz, iso3, tuple(n for n in (words.get("name"), words.get("official"),
                                                 *words.get("names", ())) if n))
-        for demonym in words.get("demonyms", ()):
-            gaz.add(Entry(iso3, demonym, "demonym"))
-        gaz.lower_forms.setdefault(language, set()).update(
-            d.lower() for d in words.get("demonyms", ()))
+        _add_demonyms(gaz, iso3, language, words.get("demonyms", ()))
+    for lexicon in ALL_LEXICONS:  # demonyms the registries lack ('qataris')
+        _add_demonyms(gaz, iso3, lexicon.language, lexicon.demonyms.get(iso3, ()))
+
+
+def _add_demonyms(gaz: Gazetteer, iso3: str, language: str, demonyms: tuple[str, ...]) -> None:
+    """Index demonyms of a language that writes them in lower case too."""
+    for demonym in demonyms:
+        gaz.add(Entry(iso3, demonym, "demonym"))
+        gaz.lower_forms.setdefault(language, set()).add(demonym.lower())
 
 
 def _add_country(gaz: Gazetteer, row: dict) -> None:

@@ -49,6 +49,7 @@ class Lexicon:
     # gazetteer: names news in this language uses that the registries lack
     abbreviations: Mapping[str, tuple[str, ...]]  # ISO3 → case-exact abbreviations ('UK')
     names: Mapping[str, tuple[str, ...]]  # ISO3 → other names ('Burma')
+    demonyms: Mapping[str, tuple[str, ...]]  # ISO3 → other demonyms, every form ('qataris')
     metonyms: Mapping[str, str]  # seat of government → its capital ('Kremlin' → 'Moscow')
     compass: Mapping[str, str]  # 'Western Africa' → 'West Africa'
     state_prefix: re.Pattern[str]  # 'Republic of ' in 'Republic of Turkey'

@@ -129,7 +129,7 @@ LEXICON = Lexicon(
     features_before=FEATURES_BEFORE, feature_links=FEATURE_LINKS, features_after=FEATURES_AFTER,
     language_verbs=LANGUAGE_VERBS, language_suffixes=LANGUAGE_SUFFIXES,
     language_markers=LANGUAGE_MARKERS, features_lower_case=False, lower_case_kinds=frozenset(),
-    abbreviations=ABBREVIATIONS, names=NAMES, metonyms=METONYMS, compass=COMPASS,
+    abbreviations=ABBREVIATIONS, names=NAMES, demonyms={}, metonyms=METONYMS, compass=COMPASS,
     state_prefix=STATE_PREFIX, calendar_words=CALENDAR_WORDS, plural=plural,
     movement=MOVEMENT, into_stop=INTO_STOP, locative=LOCATIVE, moves_on=MOVES_ON,
     list_gap=LIST_GAP, departure=DEPARTURE, later=LATER, title=TITLE, title_before=NEVER,

@@ -72,6 +72,12 @@ NAMES = {
     "GBR": ("Grande-Bretagne",), "NLD": ("Hollande",), "MMR": ("Birmanie",),
     "CZE": ("République tchèque",), "COD": ("RD Congo", "République démocratique du Congo"),
 }
+# Demonyms French news uses beside world-countries' ('qatarien'), in all four forms.
+DEMONYMS = {
+    "QAT": ("qatari", "qatarie", "qataris", "qataries"),
+    "ARE": ("émirati", "émiratie", "émiratis", "émiraties"),
+    "BFA": ("burkinabè",),
+}
 # Seats of government that French news uses for their governments ("l'Élysée a annoncé").
 METONYMS = {
     "Kremlin": "Moscow", "Maison-Blanche": "Washington", "Maison Blanche": "Washington",
@@ -156,7 +162,7 @@ LEXICON = Lexicon(
     language_verbs=LANGUAGE_VERBS, language_suffixes=LANGUAGE_SUFFIXES,
     language_markers=LANGUAGE_MARKERS, lower_case_kinds=frozenset({"demonym"}),
     # gazetteer
-    abbreviations=ABBREVIATIONS, names=NAMES, metonyms=METONYMS,
+    abbreviations=ABBREVIATIONS, names=NAMES, demonyms=DEMONYMS, metonyms=METONYMS,
     compass=COMPASS, state_prefix=STATE_PREFIX,
     calendar_words=CALENDAR_WORDS, plural=plural,
     # itinerary
