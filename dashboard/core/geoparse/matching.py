@@ -16,7 +16,8 @@ MAX_NAME_TOKENS = 12  # names are read up to this many words ("Communauté écon
 #                       de l'Afrique de l'Ouest" is ten); longer forms are never matched
 # From a word's first letter outside a-z (a capital, in the words that matter) to the word's end:
 # every word a name can start in, found in one pass ("Niger", "MoDRussia", "photoNiamey").
-CAPITALISED = re.compile(r"[^\W\d_a-z]\w*")
+# Lower-case accented letters ('é' of 'délégation') are left out: they start no name.
+CAPITALISED = re.compile(r"[^\W\d_a-zß-öø-ÿœ]\w*")
 NAME_GAP = re.compile(r"(?:[ \t]|[ \t]?[-‐–'’.][ \t]?|[ \t]?'[ \t]?)\Z")
 
 
@@ -104,18 +105,18 @@ def _lower_ok(entry: Entry, surface: str, kinds: frozenset[str]) -> bool:
     return not entry.exact_case and _lower_case_fits(entry.form, entry.how, surface, kinds)
 
 
-def _capital_starts(reader: Reader, gaz: Gazetteer) -> Iterator[tuple[int, str, bool]]:
-    """Yield (offset, word, False) for each capitalised word a known name may start with."""
-    text, low = reader.text, reader.passage.start
+def _capital_starts(reader: Reader, gaz: Gazetteer) -> list[tuple[int, str, bool]]:
+    """Return (offset, word, False) for each capitalised word a known name may start with."""
+    text, low, starts = reader.text, reader.passage.start, gaz.starts
+    found = []
     for match in CAPITALISED.finditer(text, low, reader.passage.end):
         start, word = match.start(), match.group()
         if (start > low and is_word_char(text[start - 1])) or may_split(word):
-            parts = _split(reader, start, word)
-        else:
-            parts = ((start, word),)
-        for start, word in parts:
-            if word[0].isupper() and fold(word) in gaz.starts:
-                yield start, word, False
+            found += [(at, part, False) for at, part in _split(reader, start, word)
+                      if part[0].isupper() and fold(part) in starts]
+        elif fold(word) in starts:
+            found.append((start, word, False))
+    return found
 
 
 def _lower_starts(reader: Reader, gaz: Gazetteer) -> Iterator[tuple[int, str, bool]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from datetime import date
 from functools import lru_cache, partial
 
 from .. import gazetteer as gazetteer_module
@@ -69,19 +70,30 @@ def find_mentions(document: Document, gazetteer: Gazetteer | None = None) -> lis
     settled = count_countries((e for c, e, _ in mentions if not c.weak and e.how in SETTLING), gaz)
     mentions = resolve_all(document.text, cands, gaz, {**settled, **named})
     strong = {country_of(e, gaz) or e.place for c, e, _ in mentions if not c.weak}
+    reasons: dict[tuple[Entry, ...], str] = {}  # a place named ten times is explained once
+    on = document.reference_date
     return [
-        _mention(document, cand, entry, others, gaz)
+        _mention(document, cand, entry, _reason(reasons, entry, others, gaz, on), gaz)
         for cand, entry, others in mentions
         if not cand.weak or (country_of(entry, gaz) or entry.place) in strong
     ]
 
 
-def _mention(doc: Document, cand: Candidate, entry: Entry, others: list[Entry],
+def _reason(reasons: dict[tuple[Entry, ...], str], entry: Entry, others: list[Entry],
+            gaz: Gazetteer, on: date) -> str:
+    """Return why an entry was chosen over others, said once per document for each."""
+    key = (entry, *others)
+    if key not in reasons:
+        reasons[key] = explain(entry, others, gaz, on)
+    return reasons[key]
+
+
+def _mention(doc: Document, cand: Candidate, entry: Entry, reason: str,
              gaz: Gazetteer) -> Mention:
     """Build the Mention for a resolved candidate."""
     place = gaz.place(entry.place)
     return Mention(
         doc=doc.slug, start=cand.start, end=cand.end, text=cand.text, place=place.id,
         country=place.country, kind=mention_kind(entry.how), name=place.name,
-        lat=place.lat, lon=place.lon, reason=explain(entry, others, gaz, doc.reference_date),
+        lat=place.lat, lon=place.lon, reason=reason,
     )
