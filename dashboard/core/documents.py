@@ -8,7 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from .lexicon import DEFAULT_LANGUAGE, Lexicon, lexicon_for
+from .language import detect
+from .lexicon import Lexicon, lexicon_for
 from .models import Document, Passage, Sentence
 
 SUFFIXES = (".txt", ".md")
@@ -176,9 +177,11 @@ def _default_title(text: str, passages: tuple[Passage, ...], slug: str) -> str:
 
 
 def parse(name: str, text: str, path: str = "") -> Document:
-    """Return the Document for an article's text."""
+    """Return the Document for an article's text, in the language its front matter names, else
+    the one its text is detected to be in."""
     meta, body = split_front_matter(name, text)
-    passages = split_passages(text, body, lexicon_for(meta.get("language", DEFAULT_LANGUAGE)))
+    meta["language"] = meta.get("language") or detect(text[body:])
+    passages = split_passages(text, body, lexicon_for(meta["language"]))
     if not passages:
         raise DocumentError(f"{name}: there is no text after the front matter.")
     slug = slugify(name)

@@ -5,55 +5,22 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from .folding import TOKEN as TOKEN  # re-exported: the geoparser and the build fold here
+from .folding import fold as fold
+from .folding import fold_tokens
+from .geodata import GEODATA as GEODATA  # re-exported: where the page reads from
+from .geodata import REBUILD as REBUILD
+from .geodata import GeodataError as GeodataError
+from .geodata import damaged, read_geodata, read_geodata_json, shown
 from .kinds import Trait, hows
 from .lexicon import every_lexicon
 from .models import Place
-
-GEODATA = Path(__file__).resolve().parents[2] / "geodata"
-REBUILD = "run `python geodata/build.py` to rebuild it"
-
-
-class GeodataError(RuntimeError):
-    """A geodata file is missing or damaged; the message names it and what to run."""
-
-
-def read_geodata(folder: Path, name: str) -> str:
-    """Return a geodata file's text, or raise GeodataError naming it."""
-    path = folder / name
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise GeodataError(f"{_shown(path)} is missing: {REBUILD}.") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise GeodataError(f"{_shown(path)} cannot be read ({error}): {REBUILD}.") from None
-
-
-def read_geodata_json(folder: Path, name: str) -> dict:
-    """Return a geodata JSON file's content, or raise GeodataError naming it."""
-    try:
-        data = json.loads(read_geodata(folder, name))
-    except json.JSONDecodeError as error:
-        raise GeodataError(f"{_shown(folder / name)} is damaged (not JSON: {error.msg}, line "
-                           f"{error.lineno}): {REBUILD}.") from None
-    if not isinstance(data, dict):
-        raise GeodataError(f"{_shown(folder / name)} is damaged (not an object): {REBUILD}.")
-    return data
-
-
-def _shown(path: Path) -> str:
-    """Return a geodata path as the README names it (geodata/…), wherever the folder is."""
-    return f"{path.parent.name}/{path.name}"
-TOKEN = re.compile(r"\w+")
 
 PROMINENT_POPULATION = 100_000
 CITY_COLUMNS = ("id", "name", "country", "lat", "lon", "population", "alt_names")
@@ -121,6 +88,12 @@ class Gazetteer:
     given_names: frozenset[str] = frozenset()
     dependent: set[str] = field(default_factory=set)
     prominent: set[str] = field(default_factory=set)
+    folder: Path = GEODATA  # where the geodata was read (a language's common words are read
+    #                         from there when a document in that language first asks)
+    lower_forms: dict[str, set[str]] = field(default_factory=dict)  # language → the names it
+    #                                  writes in lower case ('nigérienne'), lower-cased
+    lower_case: re.Pattern[str] | None = None  # a language's view: where those names start
+    views: dict[str, Gazetteer] = field(default_factory=dict)  # by language (geoparse/wording)
 
     def place(self, place_id: str) -> Place:
         """Return the place with this id (KeyError if unknown)."""
@@ -194,24 +167,6 @@ class Gazetteer:
         self.prefixes = frozenset(key[:n] for key in longer for n in range(1, len(key)))
 
 
-@lru_cache(maxsize=200_000)
-def fold(word: str) -> str:
-    """Return a word case-folded and stripped of accents."""
-    if word.isascii():
-        return word.lower()
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def fold_tokens(text: str) -> tuple[str, ...]:
-    """Return the folded word tokens of a name."""
-    if text.isalpha() and text.isascii():  # most names: one plain word
-        return (text.lower(),)
-    if text.isascii():
-        return tuple(TOKEN.findall(text.lower()))
-    return tuple(map(fold, TOKEN.findall(text)))
-
-
 def _lexicon_forms(table: str, key: str) -> tuple[str, ...]:
     """Return the forms every lexicon's table (abbreviations, names) holds for a key."""
     return tuple(form for lexicon in ALL_LEXICONS for form in getattr(lexicon, table).get(key, ()))
@@ -228,6 +183,34 @@ def _plurals(demonym: str) -> list[str]:
     return [many for lexicon in ALL_LEXICONS if (many := lexicon.plural(demonym))]
 
 
+def _add_names(gaz: Gazetteer, iso3: str, names: tuple[str, ...]) -> None:
+    """Index a country's other names, with their short forms (unless one of those names)."""
+    for name in names:
+        gaz.add(Entry(iso3, name, "alternative"))
+        for short in _short_names(name):
+            if short not in names:  # 'République du Chili': 'Chili' is a name already
+                gaz.add(Entry(iso3, short, "short"))
+
+
+def _add_translations(gaz: Gazetteer, iso3: str, row: dict) -> None:
+    """Index a country's names and demonyms in other languages; note the demonyms as names a
+    language writes in lower case (every form is in the geodata, plurals included)."""
+    for language, words in row.get("translations", {}).items():
+        # other names: 'Chili' in English text is a pepper, and a common word drops them
+        _add_names(gaz, iso3, tuple(n for n in (words.get("name"), words.get("official"),
+                                                *words.get("names", ())) if n))
+        _add_demonyms(gaz, iso3, language, words.get("demonyms", ()))
+    for lexicon in ALL_LEXICONS:  # demonyms the registries lack ('qataris')
+        _add_demonyms(gaz, iso3, lexicon.language, lexicon.demonyms.get(iso3, ()))
+
+
+def _add_demonyms(gaz: Gazetteer, iso3: str, language: str, demonyms: tuple[str, ...]) -> None:
+    """Index demonyms of a language that writes them in lower case too."""
+    for demonym in demonyms:
+        gaz.add(Entry(iso3, demonym, "demonym"))
+        gaz.lower_forms.setdefault(language, set()).add(demonym.lower())
+
+
 def _add_country(gaz: Gazetteer, row: dict) -> None:
     """Index a country's names, demonyms and capital."""
     iso3 = row["iso3"]
@@ -235,10 +218,8 @@ def _add_country(gaz: Gazetteer, row: dict) -> None:
     gaz.country_names[iso3] = tuple(row.get("names", ()))
     gaz.add(Entry(iso3, row["name"], "country"))
     gaz.add(Entry(iso3, row["official"], "official"))
-    for name in (*row.get("names", ()), *_lexicon_forms("names", iso3)):
-        gaz.add(Entry(iso3, name, "alternative"))
-        for short in _short_names(name):
-            gaz.add(Entry(iso3, short, "short"))
+    _add_names(gaz, iso3, (*row.get("names", ()), *_lexicon_forms("names", iso3)))
+    _add_translations(gaz, iso3, row)
     if not row.get("independent", True):
         gaz.dependent.add(iso3)
     for abbreviation in (*_lexicon_forms("abbreviations", iso3), *row.get("abbreviations", ())):
@@ -256,7 +237,7 @@ def _city_rows(path: Path) -> list[str]:
     """Return the lines of gazetteer.cities.tsv after its header (checked)."""
     lines = read_geodata(path.parent, path.name).splitlines()
     if not lines or lines[0].split("\t") != list(CITY_COLUMNS):
-        raise GeodataError(f"{_shown(path)} is damaged (expected the columns "
+        raise GeodataError(f"{shown(path)} is damaged (expected the columns "
                            f"{', '.join(CITY_COLUMNS)}): {REBUILD}.")
     return lines[1:]
 
@@ -294,7 +275,7 @@ def city_index_tsv(folder: str | Path = GEODATA) -> str:
         how = "capital" if city in capitals else "city"
         alts = [alt for alt in alt_names.split("|")
                 if len(alt) > 3 and not words.is_common_word(alt)]
-        for form in [name, *alts]:
+        for form in [name, *sorted(alts, key=str.isascii)]:  # 'Genève' before 'Geneve'
             entries = index.setdefault(fold_tokens(form), [])
             if all(place != city for place, _, _ in entries):
                 entries.append((city, how, form))
@@ -312,16 +293,6 @@ def _read_cities(gaz: Gazetteer, folder: Path) -> None:
     if not text.startswith(f"# sources {_sources_digest(folder)}\n"):
         text = city_index_tsv(folder)
     gaz.city_index = dict(line.split("\t", 1) for line in text.splitlines()[1:])
-
-
-@contextmanager
-def _damaged(path: Path) -> Iterator[None]:
-    """Turn a missing field or a malformed value read from a geodata file into GeodataError."""
-    try:
-        yield
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as error:
-        raise GeodataError(f"{_shown(path)} is damaged ({type(error).__name__}: {error}): "
-                           f"{REBUILD}.") from None
 
 
 def _add_admin(gaz: Gazetteer, row: dict) -> None:
@@ -356,8 +327,9 @@ def _add_grouping(gaz: Gazetteer, row: dict) -> None:
         gaz.add(Entry(row["id"], abbreviation, kind, exact_case=True))
 
 
-def _add_continents(gaz: Gazetteer, rows: list[dict]) -> None:
-    """Add continents and subregions (world-countries' region fields) as regions."""
+def _add_continents(gaz: Gazetteer, rows: list[dict], names: dict[str, list[str]]) -> None:
+    """Add continents and subregions (world-countries' region fields) as regions, with their
+    names in other languages (names: English name → others)."""
     members: dict[str, list[str]] = defaultdict(list)
     for row in rows:
         for name in (row.get("region"), row.get("subregion")):
@@ -367,11 +339,22 @@ def _add_continents(gaz: Gazetteer, rows: list[dict]) -> None:
         region_id = re.sub(r"[^A-Z]+", "-", name.upper()).strip("-")
         gaz.places[region_id] = Place(region_id, "region", name, None, None, None,
                                       members=tuple(isos))
-        gaz.add(Entry(region_id, name, "region"))
-        first, _, rest = name.partition(" ")
-        for lexicon in ALL_LEXICONS:
-            if first in lexicon.compass and rest:
-                gaz.add(Entry(region_id, f"{lexicon.compass[first]} {rest}", "region"))
+        for form in (name, *names.get(name, ())):
+            gaz.add(Entry(region_id, form, "region"))
+            for compass in _compass_forms(form):
+                gaz.add(Entry(region_id, compass, "region"))
+
+
+def _compass_forms(name: str) -> list[str]:
+    """Return a region's name as news says it, by each lexicon ('Western Africa' → 'West
+    Africa', 'Afrique occidentale' → "Afrique de l'Ouest")."""
+    forms = []
+    for lexicon in ALL_LEXICONS:
+        words = name.split(" ")
+        said = [lexicon.compass.get(word, word) for word in words]
+        if said != words and len(words) > 1:
+            forms.append(" ".join(said))
+    return forms
 
 
 def _add_metonyms(gaz: Gazetteer) -> None:
@@ -386,23 +369,24 @@ def load(folder: str | Path = GEODATA) -> Gazetteer:
     """Read the committed geodata into a Gazetteer (GeodataError names a missing or damaged
     file and what to run)."""
     folder = Path(folder)
-    gaz = Gazetteer()
+    gaz = Gazetteer(folder=folder)
     gaz.common_words = frozenset(read_geodata(folder, "common_words.txt").split())
     names = read_geodata(folder, "given_names.txt").split()
     gaz.given_names = frozenset(name.lower() for name in names)
     data = read_geodata_json(folder, "gazetteer.json")
-    with _damaged(folder / "gazetteer.json"):
+    with damaged(folder / "gazetteer.json"):
         for row in data["countries"]:
             _add_country(gaz, row)
         for row in data.get("admins", ()):
             _add_admin(gaz, row)
-    with _damaged(folder / "gazetteer.cities.tsv"):
+    with damaged(folder / "gazetteer.cities.tsv"):
         _read_cities(gaz, folder)
     groupings = read_geodata_json(folder, "groupings.json")
-    with _damaged(folder / "groupings.json"):
+    with damaged(folder / "groupings.json"):
         for row in groupings["groupings"]:
             _add_grouping(gaz, row)
-    _add_continents(gaz, data["countries"])
+        _add_continents(gaz, data["countries"],
+                        {row["name"]: row["names"] for row in data.get("regions", ())})
     _mark_prominent_admins(gaz)
     _add_metonyms(gaz)
     gaz.finish()

@@ -66,8 +66,9 @@ def in_feature_name(site: Site) -> bool:
         return True
     if before and before.folded in lexicon.feature_links and cand.first >= 2:
         feature = tokens[cand.first - 2]
-        if feature.folded in lexicon.features_before and feature.text[:1].isupper():
-            return True
+        if feature.folded in lexicon.features_before and (
+                lexicon.features_lower_case or feature.text[:1].isupper()):
+            return True  # 'Gulf of Guinea'; 'golfe de Guinée' in French
     return bool(after and after.folded in lexicon.features_after
                 and _adjacent(text, tokens[cand.last], after))
 
@@ -75,12 +76,10 @@ def in_feature_name(site: Site) -> bool:
 def in_person_name(text: str, tokens: list[Token], cand: Candidate, gaz: Gazetteer,
                    lexicon: Lexicon) -> bool:
     """Tell whether a one-word name is part of a person's name ('George Washington')."""
-    if cand.last != cand.first:
-        return False
     token = tokens[cand.first]
+    if cand.last != cand.first or token.text[:1].islower():  # 'le président nigérien Tiani'
+        return False
     before, after = _previous(tokens, cand), _next(tokens, cand)
-    if _hyphenated_name(text, tokens, cand, gaz):
-        return True
     honorific = before and before.folded in lexicon.honorifics
     if honorific and text[before.end:token.start] in (" ", ". "):
         return True
@@ -100,6 +99,13 @@ def _hyphenated_name(text: str, tokens: list[Token], cand: Candidate, gaz: Gazet
     )
 
 
+def in_hyphenated_name(site: Site) -> bool:
+    """Tell whether a one-word name is half of a hyphenated proper name here ('Wapco-Niger',
+    'Yunus-Bek'): the name itself may still be a place elsewhere in the text."""
+    cand = site.cand
+    return cand.first == cand.last and _hyphenated_name(site.text, site.tokens, cand, site.gaz)
+
+
 def named_as_person(site: Site) -> bool:
     """Tell whether a one-word name is one the text uses in a person's name anywhere."""
     cand = site.cand
@@ -113,6 +119,8 @@ def names_language(site: Site, entry: Entry) -> bool:
     if rest.startswith(site.lexicon.language_suffixes):
         return True
     before = _previous(site.tokens, cand)
+    if before and before.folded in site.lexicon.language_markers and cand.text.islower():
+        return True  # 'le français', 'cours de russe': a lower-case demonym as a noun
     ends_phrase = not rest[:2].strip(" ").replace("'", "")[:1].isalnum()
     return bool(before and before.folded in site.lexicon.language_verbs and ends_phrase)
 

@@ -50,6 +50,8 @@ class Rule:
 RULES: tuple[Rule, ...] = (
     Rule("feature name", context.in_feature_name, DROP_CANDIDATE,
          "Fishermen on Lake Chad met envoys from Chad.", "Chad", (("Chad", "TCD"),)),
+    Rule("part of a hyphenated name", context.in_hyphenated_name, DROP_CANDIDATE,
+         "Wapco-Niger pumps the oil that Niger sells.", "Niger", (("Niger", "NER"),)),
     Rule("person's name", context.named_as_person, DROP_CANDIDATE,
          "Later, Jordan left. Jordan Peterson had spoken.", "Jordan", ()),
     Rule("demonym as a language", context.names_language, DROP_READING,
