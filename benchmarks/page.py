@@ -10,7 +10,6 @@ import argparse
 import statistics
 import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -19,127 +18,24 @@ sys.path.insert(0, str(ROOT))
 import pytest  # noqa: E402  (the harness reports a failed start with pytest.fail)
 
 from benchmarks import report  # noqa: E402
-from tests.browser.conftest import (  # noqa: E402
-    CHROMIUM_ARGS,
-    CHROMIUM_PATH,
-    FOLIUM_IFRAME,
-    is_local,
-    start_streamlit,
+from benchmarks.harness import (  # noqa: E402
+    CLICK_TIMEOUT,
+    LOAD_TIMEOUT,
+    VIEWPORT,
+    aim,
+    click_and_time,
+    map_frame,
+    new_page,
+    p95,
+    peak_rss_mb,
 )
+from tests.browser.conftest import CHROMIUM_ARGS, CHROMIUM_PATH, start_streamlit  # noqa: E402
 
 APP = ROOT / "dashboard" / "app.py"
 FLOOR = ROOT / "benchmarks" / "apps" / "floor_app.py"
 OUR_TARGETS = ("NER", "MLI", "BFA", "RUS", "FRA", "SRB", "TUR", "IRN")
 FLOOR_TARGETS = (("NER", "Niger"), ("MLI", "Mali"), ("BFA", "Burkina Faso"))
-VIEWPORT = {"width": 1280, "height": 900}
-LOAD_TIMEOUT = 60_000  # ms, per page load
-CLICK_TIMEOUT = 10_000  # ms, per click
-QUIET = 0.5  # s without websocket traffic that ends a click's exchange
-QUIET_MAX = 5.0  # s, at most, waiting for that quiet
 MAP_MARK = b"L.map("  # folium's map constructor: the frame carrying the map's script
-
-# In the st_folium iframe: a point of the country's own polygon that a click would reach
-# (not under a marker, the legend or the layer control), nearest the middle of its bounds.
-FIND_POINT = """(iso3) => {
-  const map = window.map, size = map.getSize();
-  const box = map.getContainer().getBoundingClientRect();
-  let best = null;
-  map.eachLayer((layer) => {
-    const props = layer.feature && layer.feature.properties;
-    if (!layer._path || !props || props.select !== iso3) return;
-    const b = layer.getBounds(), mid = map.latLngToContainerPoint(b.getCenter());
-    for (let i = 1; i < 16; i++) for (let j = 1; j < 16; j++) {
-      const lat = b.getSouth() + (b.getNorth() - b.getSouth()) * i / 16;
-      const lng = b.getWest() + (b.getEast() - b.getWest()) * j / 16;
-      const p = map.latLngToContainerPoint([lat, lng]);
-      if (p.x < 12 || p.y < 12 || p.x > size.x - 12 || p.y > size.y - 12) continue;
-      if (document.elementFromPoint(box.left + p.x, box.top + p.y) !== layer._path) continue;
-      const d = Math.hypot(p.x - mid.x, p.y - mid.y);
-      if (!best || d < best.d) best = {x: p.x, y: p.y, d: d};
-    }
-  });
-  if (!window.__benchClicks) {
-    window.__benchClicks = true;
-    document.addEventListener("mousedown", () => {
-      window.__clickAt = performance.timeOrigin + performance.now();
-    }, true);
-  }
-  return best && {x: best.x, y: best.y};
-}"""
-
-# In the page: note the time the pane first shows the name (an element matching selector).
-WATCH = """([selector, name]) => {
-  window.__seenAt = null;
-  const check = () => [...document.querySelectorAll(selector)]
-    .some((e) => e.textContent.trim() === name);
-  const seen = () => { window.__seenAt = performance.timeOrigin + performance.now(); };
-  if (check()) { seen(); return; }
-  const observer = new MutationObserver(() => {
-    if (check()) { seen(); observer.disconnect(); }
-  });
-  observer.observe(document.body, {subtree: true, childList: true, characterData: true});
-  window.__benchObserver = observer;
-}"""
-
-
-@dataclass
-class Traffic:
-    """Websocket frames of one page: running byte counts and the frames received."""
-
-    sent: int = 0
-    received: int = 0
-    last: float = field(default_factory=time.monotonic)
-    frames: list[bytes] = field(default_factory=list)
-
-    def total(self) -> int:
-        """Return the bytes sent plus received so far."""
-        return self.sent + self.received
-
-    def watch(self, page) -> None:
-        """Count every websocket frame of the page."""
-
-        def on_socket(ws) -> None:
-            ws.on("framesent", lambda payload: self._count(payload, False))
-            ws.on("framereceived", lambda payload: self._count(payload, True))
-
-        page.on("websocket", on_socket)
-
-    def _count(self, payload: str | bytes, received: bool) -> None:
-        """Add one frame."""
-        data = payload.encode("utf-8") if isinstance(payload, str) else payload
-        if received:
-            self.received += len(data)
-            self.frames.append(data)
-        else:
-            self.sent += len(data)
-        self.last = time.monotonic()
-
-    def wait_quiet(self, page) -> None:
-        """Wait (bounded) until no frame has come or gone for QUIET seconds."""
-        deadline = time.monotonic() + QUIET_MAX
-        while time.monotonic() - self.last < QUIET and time.monotonic() < deadline:
-            page.wait_for_timeout(50)
-
-
-def new_page(browser):
-    """Return a fresh context's page (nothing cached), with requests off this machine aborted."""
-    context = browser.new_context(viewport=VIEWPORT)
-    context.route(lambda url: not is_local(url), lambda route: route.abort("blockedbyclient"))
-    page = context.new_page()
-    traffic = Traffic()
-    traffic.watch(page)
-    return context, page, traffic
-
-
-def map_frame(page):
-    """Wait until the st_folium map has drawn its shapes, and return its iframe's Frame."""
-    iframe = page.locator(FOLIUM_IFRAME).first
-    iframe.wait_for(state="attached", timeout=LOAD_TIMEOUT)
-    frame = iframe.element_handle(timeout=LOAD_TIMEOUT).content_frame()
-    frame.wait_for_selector(".leaflet-container", state="visible", timeout=LOAD_TIMEOUT)
-    frame.wait_for_selector("path.leaflet-interactive", state="visible", timeout=LOAD_TIMEOUT)
-    return frame
-
 
 def visit(browser, url: str) -> tuple[float, int, int]:
     """Load the page in a fresh context; return seconds to the map drawn and the map's bytes."""
@@ -171,29 +67,20 @@ def clicks(
         traffic.wait_quiet(page)
         for number in range(count):
             iso3, name = targets[number % len(targets)]
-            frame = map_frame(page)
-            point = frame.evaluate(FIND_POINT, iso3)
-            if point is None:
+            aimed = aim(page, iso3, selector, name)
+            if aimed is None:
                 problems.append(f"{iso3}: no clickable point on the map")
                 continue
-            page.evaluate(WATCH, [selector, name])
             before, frames = traffic.total(), len(traffic.frames)
-            frame.locator(".leaflet-container").click(position=point)
-            try:
-                page.wait_for_function(
-                    "() => window.__seenAt !== null", timeout=CLICK_TIMEOUT, polling=50
-                )
-            except Exception:  # noqa: BLE001  (a Playwright timeout: note it, go on)
-                page.evaluate("() => window.__benchObserver && window.__benchObserver.disconnect()")
+            latency = click_and_time(page, *aimed)
+            if latency is None:
                 problems.append(
                     f"click {number + 1} on {name}: pane not updated in "
                     f"{CLICK_TIMEOUT / 1000:.0f} s"
                 )
                 traffic.wait_quiet(page)
                 continue
-            latencies.append(
-                page.evaluate("() => window.__seenAt") - frame.evaluate("() => window.__clickAt")
-            )
+            latencies.append(latency)
             traffic.wait_quiet(page)
             sizes.append(traffic.total() - before)
             maps.append(sum(MAP_MARK in f for f in traffic.frames[frames:]))
@@ -218,21 +105,6 @@ def first_visits(browser, apps: tuple[Path, ...], rounds: int) -> dict[Path, lis
         for app in apps:
             times[app].append(fresh_first_visit(browser, app))
     return times
-
-
-def peak_rss_mb(pid: int) -> float:
-    """Return a process's peak resident memory (VmHWM) in MB."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
-
-def p95(values: list[float]) -> float:
-    """Return the 95th percentile (interpolated)."""
-    if len(values) < 2:
-        return values[0] if values else float("nan")
-    return statistics.quantiles(values, n=20, method="inclusive")[-1]
 
 
 def later_visits(browser, urls: dict[Path, str], visits: int) -> dict[Path, list[float]]:
@@ -277,12 +149,12 @@ def measure(
     return figures
 
 
-def our_targets() -> list[tuple[str, str]]:
+def our_targets(codes: tuple[str, ...] = OUR_TARGETS) -> list[tuple[str, str]]:
     """Return (ISO3, name shown in the reading pane) of the countries clicked on our page."""
     from dashboard.core.geoparse import default_gazetteer
 
     gaz = default_gazetteer()
-    return [(iso3, gaz.place(iso3).name) for iso3 in OUR_TARGETS]
+    return [(iso3, gaz.place(iso3).name) for iso3 in codes]
 
 
 def table(ours: dict, floor: dict, visits: int, count: int, fresh: int) -> str:

@@ -1,4 +1,4 @@
-"""Command line: python -m dashboard mentions|itinerary|export FILE…"""
+"""Command line: python -m dashboard mentions|itinerary|export|ingest …"""
 
 from __future__ import annotations
 
@@ -6,10 +6,12 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
+from . import desk_cli
 from .core import documents
 from .core.analysis import Analysis, analyse
+from .core.assets import MissingAsset
+from .core.gazetteer import GeodataError
 
 
 def mention_rows(analysis: Analysis) -> Iterator[dict]:
@@ -48,25 +50,20 @@ def print_rows(paths: list[str], rows: Callable[[Analysis], Iterator[dict]]) -> 
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """Write one document's layers as GeoJSON, CSV or a standalone HTML map."""
+    """Write one document's layers, or the desk's, as GeoJSON, CSV or a standalone HTML map."""
     from .core import export
 
+    if args.desk or args.file is None:
+        return desk_cli.run_export(args)
+    if desk_cli.filter_options(args):
+        return desk_cli.usage(f"{', '.join(desk_cli.filter_options(args))}: only with --desk "
+                              "(an article is exported whole).")
     try:
         doc = documents.load(args.file)
     except documents.DocumentError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    out = Path(args.out)
-    if not out.parent.is_dir():
-        print(f"error: {out.parent}: no such folder for --out.", file=sys.stderr)
-        return 1
-    try:
-        export.write(analyse(doc), args.format, out)
-    except OSError as error:
-        print(f"error: {out}: cannot be written ({error.strerror}).", file=sys.stderr)
-        return 1
-    print(f"wrote {out}", file=sys.stderr)
-    return 0
+    return desk_cli.write_out(args.out, lambda out: export.write(analyse(doc), args.format, out))
 
 
 def parser() -> argparse.ArgumentParser:
@@ -77,10 +74,13 @@ def parser() -> argparse.ArgumentParser:
     mentions.add_argument("files", nargs="+", metavar="FILE")
     itinerary = commands.add_parser("itinerary", help="print the ordered stops of each journey")
     itinerary.add_argument("files", nargs="+", metavar="FILE")
-    export = commands.add_parser("export", help="write GeoJSON, CSV or standalone HTML")
-    export.add_argument("file", metavar="FILE")
+    export = commands.add_parser("export", help="write GeoJSON, CSV or standalone HTML of an "
+                                                 "article, or of the desk with --desk")
+    export.add_argument("file", metavar="FILE", nargs="?")
     export.add_argument("--format", required=True, choices=("geojson", "csv", "html"))
     export.add_argument("--out", required=True, metavar="PATH")
+    desk_cli.add_export_options(export)
+    desk_cli.add_ingest_command(commands)
     return main
 
 
@@ -91,8 +91,19 @@ def main(argv: list[str] | None = None) -> int:
         return print_rows(args.files, mention_rows)
     if args.command == "itinerary":
         return print_rows(args.files, stop_rows)
+    if args.command == "ingest":
+        return desk_cli.run_ingest(args)
     return run_export(args)
 
 
+def guarded(argv: list[str] | None = None) -> int:
+    """Run the command line; a missing or damaged data file is one line, not a traceback."""
+    try:
+        return main(argv)
+    except (GeodataError, MissingAsset) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(guarded())

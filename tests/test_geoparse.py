@@ -36,7 +36,7 @@ def countries(text: str) -> list[tuple[str, str | None]]:
     ("Nigerien troops and Nigerian police.", [("Nigerien", "NER"), ("Nigerian", "NGA")]),
     ("Niger and Nigeria share a border.", [("Niger", "NER"), ("Nigeria", "NGA")]),
     ("French troops left; Russian instructors came.", [("French", "FRA"), ("Russian", "RUS")]),
-    ("Les soldats nigériens et maliens.", []),
+    ("Les soldats nigériens et maliens.", [("nigériens", "NER"), ("maliens", "MLI")]),  # French
     ("Un officier Nigérien.", [("Nigérien", "NER")]),
     # groupings and regions
     ("The Alliance of Sahel States (AES) met.", [("Alliance of Sahel States", "AES"),

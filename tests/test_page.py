@@ -16,9 +16,9 @@ MEMBERS_HEADING = "**Passages naming its members**"
 NIGER_WORDS = ("Niger", "Nigerien", "Niamey")
 
 
-def run(**params: str) -> AppTest:
+def run(**params: str | list[str]) -> AppTest:
     """Run the page with these query parameters and return it (after any rerun)."""
-    at = AppTest.from_file(str(APP), default_timeout=60)
+    at = AppTest.from_file(str(APP), default_timeout=90)
     for key, value in params.items():
         at.query_params[key] = value
     at.run()
@@ -248,15 +248,27 @@ def test_the_download_buttons_exist():
         assert button.proto.ignore_rerun  # a download does not rerun the page
 
 
-@pytest.fixture()
-def seeds(tmp_path, monkeypatch):
-    """An empty seeds folder for the page (its cached listing cleared before and after)."""
+def forget_the_desk() -> None:
+    """Clear the page's cached desk, so the next run opens the one the environment names."""
     from dashboard.ui import data
 
-    monkeypatch.setattr(data, "SEEDS", tmp_path)
-    data.load_seeds.clear()
-    yield tmp_path
-    data.load_seeds.clear()
+    for cached in (data.desk, data.seed_problems, data.drawings):
+        cached.clear()
+
+
+@pytest.fixture()
+def seeds(tmp_path, monkeypatch):
+    """An empty seeds folder and an empty desk for the page (its caches cleared before and
+    after)."""
+    from dashboard.ui import data
+
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    monkeypatch.setattr(data, "SEEDS", folder)
+    monkeypatch.setenv("SAHEL_DATA_DIR", str(tmp_path / "desk"))
+    forget_the_desk()
+    yield folder
+    forget_the_desk()
 
 
 @pytest.fixture()
@@ -338,7 +350,7 @@ def test_picking_another_article_shows_it_and_keeps_the_layers(seeds):
     """The sidebar's article popover is named after the article shown; picking one opens it."""
     (seeds / "first.txt").write_text("First *story*\n\nNiger and Mali met.", encoding="utf-8")
     (seeds / "second.txt").write_text("Second\n\nChad and Niger met.", encoding="utf-8")
-    at = run(layers="aes,countries")
+    at = run(doc="first", layers="aes,countries")
     labels = [p.proto.popover.label for p in at.sidebar.get("popover")]
     assert "Article: First \\*story\\*" in labels  # the title as typed, not as Markdown
     at.sidebar.radio(key="pick-doc-first").set_value("second").run()
@@ -351,7 +363,7 @@ def test_the_sidebar_follows_the_url_when_it_changes(seeds):
     """A link, the Back button or an upload changes the view: the sidebar must say so too."""
     (seeds / "first.txt").write_text("First\n\nNiger and Mali met.", encoding="utf-8")
     (seeds / "second.txt").write_text("Second\n\nChad and Niger met.", encoding="utf-8")
-    at = run()
+    at = run(doc="first")
     assert at.sidebar.radio(key="pick-doc-first").value == "first"
     at.query_params.update({"doc": "second", "layers": "aes", "sahel": "G5S"})
     at.run()
@@ -360,3 +372,46 @@ def test_the_sidebar_follows_the_url_when_it_changes(seeds):
                           "layer-countries": False, "layer-density": False}
     assert at.sidebar.radio(key="pick-sahel").value == "G5S"
     assert not at.exception and not at.warning
+
+
+def test_a_missing_geodata_file_is_named_on_the_page(monkeypatch, tmp_path):
+    """The page says which file is missing and what to run, and draws no map over it."""
+    from dashboard.ui import assets, data
+
+    monkeypatch.setattr(assets, "STATIC_DIR", tmp_path)  # no Leaflet, no basemap
+    monkeypatch.setattr(data, "load_countries", lambda: (_ for _ in ()).throw(
+        data.gazetteer.GeodataError("geodata/countries.geojson is missing: run "
+                                    "`python geodata/build.py` to rebuild it.")))
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.run()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert "dashboard/static/vendor/leaflet/leaflet.js is missing" in errors[0]
+    assert any("basemap.json is missing: run `python geodata/build.py`" in e for e in errors)
+    assert any(e.startswith("geodata/countries.geojson is missing") for e in errors)
+    assert not at.get("iframe") and not at.subheader
+
+
+def test_a_download_that_cannot_be_made_says_why(monkeypatch, tmp_path):
+    """Without the basemap the HTML map cannot be made: the menu says so, with what to run,
+    instead of a button that does nothing; the other downloads stay."""
+    from dashboard.core import assets
+
+    monkeypatch.setitem(assets.ROOTS, "geodata", (tmp_path, assets.ROOTS["geodata"][1]))
+    at = run()
+    (error,) = [e.value for e in at.sidebar.error]
+    assert error.startswith("Standalone HTML map: ") and "basemap.geojson is missing" in error
+    assert "python geodata/build.py" in error
+    labels = [b.proto.label for b in at.sidebar.get("download_button")]
+    assert labels == ["GeoJSON", "CSV of mentions"]
+
+
+def test_a_link_to_an_article_not_on_this_server_says_so_until_the_reader_moves_on():
+    at = run(doc="upload-gone")
+    (warning,) = [w.value for w in at.warning]
+    assert "no article of that name is on this server" in warning
+    at.sidebar.checkbox(key="layer-density").check().run()  # still on the view it was sent to
+    assert [w.value for w in at.warning] == []  # a change of view is moving on
+    at = run(doc="upload-gone")
+    at.run()  # a rerun of the same view (a widget elsewhere, a reconnect) keeps it
+    assert len(at.warning) == 1

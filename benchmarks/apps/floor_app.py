@@ -30,22 +30,29 @@ def shapes() -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-st.set_page_config(page_title="Floor map", layout="wide")
-fmap = offline_map(location=(16, 0), zoom_start=4)
-folium.GeoJson(
-    shapes(),
-    name="AES countries",
-    style_function=lambda f: {
-        "fillColor": "#0072B2",
-        "color": "#333333",
-        "weight": 1,
-        "fillOpacity": 0.55,
-    },
-).add_to(fmap)
-result = st_folium(
-    fmap, key="map", height=560, use_container_width=True, returned_objects=["last_active_drawing"]
-)
-drawing = (result or {}).get("last_active_drawing") or {}
-name = (drawing.get("properties") or {}).get("name")
-if name:
-    st.markdown(f"<div id='picked'>{html.escape(str(name))}</div>", unsafe_allow_html=True)
+def main() -> None:
+    """Draw the floor: the map, and under it the name of the country last clicked."""
+    st.set_page_config(page_title="Floor map", layout="wide")
+    fmap = offline_map(location=(16, 0), zoom_start=4)
+    folium.GeoJson(
+        shapes(),
+        name="AES countries",
+        style_function=lambda f: {
+            "fillColor": "#0072B2",
+            "color": "#333333",
+            "weight": 1,
+            "fillOpacity": 0.55,
+        },
+    ).add_to(fmap)
+    result = st_folium(
+        fmap, key="map", height=560, use_container_width=True,
+        returned_objects=["last_active_drawing"],
+    )
+    drawing = (result or {}).get("last_active_drawing") or {}
+    name = (drawing.get("properties") or {}).get("name")
+    if name:
+        st.markdown(f"<div id='picked'>{html.escape(str(name))}</div>", unsafe_allow_html=True)
+
+
+if __name__ == "__main__":  # as Streamlit runs it
+    main()

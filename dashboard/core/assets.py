@@ -34,7 +34,9 @@ def asset(name: str) -> Path:
     folder, remedy = ROOTS[root]
     path = folder / relative
     if not path.is_file():
-        raise MissingAsset(f"{path.relative_to(DASHBOARD.parent)} is missing: {remedy}.")
+        shown = path.relative_to(DASHBOARD.parent) if path.is_relative_to(DASHBOARD.parent) \
+            else f"{folder.name}/{relative}"
+        raise MissingAsset(f"{shown} is missing: {remedy}.")
     return path
 
 

@@ -19,7 +19,7 @@ import geopandas as gpd
 import shapely
 
 from .analysis import Analysis
-from .assets import asset, asset_text
+from .assets import MissingAsset, asset, asset_text
 from .geojson import plain, rfc7946
 from .geoparse import default_gazetteer
 from .layers import Layers, build_layers, read_countries
@@ -182,20 +182,44 @@ def page_css() -> str:
             + asset_text("templates/standalone.css"))
 
 
-def standalone_html(analysis: Analysis, layers: Layers) -> str:
-    """Return one self-contained HTML page (no network) drawing the document's map."""
-    doc = analysis.document
+def standalone_page(title: str, language: str, header_html: str, collection: dict) -> str:
+    """Return one self-contained HTML page (no network) drawing a FeatureCollection of the
+    overlays' parts (header_html: already escaped)."""
     basemap = json.loads(asset_text("geodata/basemap.geojson"))
     return Template(asset_text("templates/standalone.html")).substitute(
-        lang=html.escape(doc.language or "en"), title=html.escape(doc.title or doc.slug),
-        leaflet_css=leaflet_css(), css=page_css(), header=header(doc),
-        config=script_json(map_config()),
-        features=script_json(feature_collection(analysis, layers)),
+        lang=html.escape(language or "en"), title=html.escape(title),
+        leaflet_css=leaflet_css(), css=page_css(), header=header_html,
+        config=script_json(map_config()), features=script_json(collection),
         basemap=script_json(basemap), leaflet_js=leaflet_js(),
         script=asset_text("templates/standalone.js").replace("</", "<\\/"))
 
 
+def standalone_html(analysis: Analysis, layers: Layers) -> str:
+    """Return one self-contained HTML page (no network) drawing the document's map."""
+    doc = analysis.document
+    return standalone_page(doc.title or doc.slug, doc.language, header(doc),
+                           feature_collection(analysis, layers))
+
+
 # ---------------------------------------------------------------- files
+
+# What the standalone page is made of, besides the analysis.
+HTML_ASSETS = ("vendor/leaflet/leaflet.js", "vendor/leaflet/leaflet.css",
+               "geodata/basemap.geojson", "templates/standalone.html",
+               "templates/standalone.css", "templates/standalone.js")
+
+
+def missing_assets(fmt: str) -> list[str]:
+    """Return what a format's export lacks, one message a missing file (none: it can be made)."""
+    if fmt != "html":
+        return []
+    problems = []
+    for name in HTML_ASSETS:
+        try:
+            asset(name)
+        except MissingAsset as error:
+            problems.append(str(error))
+    return problems
 
 
 def render(analysis: Analysis, fmt: str, layers: Layers | None = None) -> str:
@@ -204,7 +228,7 @@ def render(analysis: Analysis, fmt: str, layers: Layers | None = None) -> str:
         raise ValueError(f"Unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}.")
     if fmt == "csv":
         return mentions_csv(analysis)
-    layers = layers or build_layers(analysis, default_gazetteer(), _countries())
+    layers = layers or build_layers(analysis, default_gazetteer(), countries())
     if fmt == "geojson":
         return json.dumps(feature_collection(analysis, layers), ensure_ascii=False,
                           allow_nan=False)
@@ -218,6 +242,6 @@ def write(analysis: Analysis, fmt: str, out: Path) -> None:
 
 
 @lru_cache(maxsize=1)
-def _countries() -> gpd.GeoDataFrame:
+def countries() -> gpd.GeoDataFrame:
     """Return the country polygons, read once per process."""
     return read_countries()

@@ -5,20 +5,22 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from .folding import TOKEN as TOKEN  # re-exported: the geoparser and the build fold here
+from .folding import fold as fold
+from .folding import fold_tokens
+from .geodata import GEODATA as GEODATA  # re-exported: where the page reads from
+from .geodata import REBUILD as REBUILD
+from .geodata import GeodataError as GeodataError
+from .geodata import damaged, read_geodata, read_geodata_json, shown
 from .kinds import Trait, hows
 from .lexicon import every_lexicon
 from .models import Place
-
-GEODATA = Path(__file__).resolve().parents[2] / "geodata"
-TOKEN = re.compile(r"\w+")
 
 PROMINENT_POPULATION = 100_000
 CITY_COLUMNS = ("id", "name", "country", "lat", "lon", "population", "alt_names")
@@ -89,6 +91,12 @@ class Gazetteer:
     prominent: set[str] = field(default_factory=set)
     groups: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # a cache
     within: dict[str, str] = field(default_factory=dict)  # a county → its state
+    folder: Path = GEODATA  # where the geodata was read (a language's common words are read
+    #                         from there when a document in that language first asks)
+    lower_forms: dict[str, set[str]] = field(default_factory=dict)  # language → the names it
+    #                                  writes in lower case ('nigérienne'), lower-cased
+    lower_case: re.Pattern[str] | None = None  # a language's view: where those names start
+    views: dict[str, Gazetteer] = field(default_factory=dict)  # by language (geoparse/wording)
 
     def place(self, place_id: str) -> Place:
         """Return the place with this id (KeyError if unknown)."""
@@ -162,24 +170,6 @@ class Gazetteer:
         self.prefixes = frozenset(key[:n] for key in longer for n in range(1, len(key)))
 
 
-@lru_cache(maxsize=200_000)
-def fold(word: str) -> str:
-    """Return a word case-folded and stripped of accents."""
-    if word.isascii():
-        return word.lower()
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def fold_tokens(text: str) -> tuple[str, ...]:
-    """Return the folded word tokens of a name."""
-    if text.isalpha() and text.isascii():  # most names: one plain word
-        return (text.lower(),)
-    if text.isascii():
-        return tuple(TOKEN.findall(text.lower()))
-    return tuple(map(fold, TOKEN.findall(text)))
-
-
 def _lexicon_forms(table: str, key: str) -> tuple[str, ...]:
     """Return the forms every lexicon's table (abbreviations, names) holds for a key."""
     return tuple(form for lexicon in ALL_LEXICONS for form in getattr(lexicon, table).get(key, ()))
@@ -204,6 +194,36 @@ def _plurals(demonym: str) -> list[str]:
     return [many for lexicon in ALL_LEXICONS if (many := lexicon.plural(demonym))]
 
 
+def _add_names(gaz: Gazetteer, iso3: str, names: tuple[str, ...]) -> None:
+    """Index a country's other names, with their short forms (unless one of those names)."""
+    for name in names:
+        gaz.add(Entry(iso3, name, "alternative"))
+        for short in _short_names(name):
+            if short not in names:  # 'République du Chili': 'Chili' is a name already
+                gaz.add(Entry(iso3, short, "short"))
+        for bare in _without_article(name):
+            gaz.add(Entry(iso3, bare, "alternative"))
+
+
+def _add_translations(gaz: Gazetteer, iso3: str, row: dict) -> None:
+    """Index a country's names and demonyms in other languages; note the demonyms as names a
+    language writes in lower case (every form is in the geodata, plurals included)."""
+    for language, words in row.get("translations", {}).items():
+        # other names: 'Chili' in English text is a pepper, and a common word drops them
+        _add_names(gaz, iso3, tuple(n for n in (words.get("name"), words.get("official"),
+                                                *words.get("names", ())) if n))
+        _add_demonyms(gaz, iso3, language, words.get("demonyms", ()))
+    for lexicon in ALL_LEXICONS:  # demonyms the registries lack ('qataris')
+        _add_demonyms(gaz, iso3, lexicon.language, lexicon.demonyms.get(iso3, ()))
+
+
+def _add_demonyms(gaz: Gazetteer, iso3: str, language: str, demonyms: tuple[str, ...]) -> None:
+    """Index demonyms of a language that writes them in lower case too."""
+    for demonym in demonyms:
+        gaz.add(Entry(iso3, demonym, "demonym"))
+        gaz.lower_forms.setdefault(language, set()).add(demonym.lower())
+
+
 def _add_country(gaz: Gazetteer, row: dict) -> None:
     """Index a country's names, demonyms and capital."""
     iso3 = row["iso3"]
@@ -211,12 +231,8 @@ def _add_country(gaz: Gazetteer, row: dict) -> None:
     gaz.country_names[iso3] = tuple(row.get("names", ()))
     gaz.add(Entry(iso3, row["name"], "country"))
     gaz.add(Entry(iso3, row["official"], "official"))
-    for name in (*row.get("names", ()), *_lexicon_forms("names", iso3)):
-        gaz.add(Entry(iso3, name, "alternative"))
-        for short in _short_names(name):
-            gaz.add(Entry(iso3, short, "short"))
-        for bare in _without_article(name):
-            gaz.add(Entry(iso3, bare, "alternative"))
+    _add_names(gaz, iso3, (*row.get("names", ()), *_lexicon_forms("names", iso3)))
+    _add_translations(gaz, iso3, row)
     if not row.get("independent", True):
         gaz.dependent.add(iso3)
     for abbreviation in (*_lexicon_forms("abbreviations", iso3), *row.get("abbreviations", ())):
@@ -241,9 +257,10 @@ def _government_name(row: dict) -> str:
 
 def _city_rows(path: Path) -> list[str]:
     """Return the lines of gazetteer.cities.tsv after its header (checked)."""
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = read_geodata(path.parent, path.name).splitlines()
     if not lines or lines[0].split("\t") != list(CITY_COLUMNS):
-        raise ValueError(f"{path}: expected the columns {', '.join(CITY_COLUMNS)}")
+        raise GeodataError(f"{shown(path)} is damaged (expected the columns "
+                           f"{', '.join(CITY_COLUMNS)}): {REBUILD}.")
     return lines[1:]
 
 
@@ -280,7 +297,7 @@ def city_index_tsv(folder: str | Path = GEODATA) -> str:
         how = "capital" if city in capitals else "city"
         alts = [alt for alt in alt_names.split("|")
                 if len(alt) > 3 and not words.is_common_word(alt)]
-        for form in [name, *alts]:
+        for form in [name, *sorted(alts, key=str.isascii)]:  # 'Genève' before 'Geneve'
             entries = index.setdefault(fold_tokens(form), [])
             if all(place != city for place, _, _ in entries):
                 entries.append((city, how, form))
@@ -342,8 +359,9 @@ def _add_grouping(gaz: Gazetteer, row: dict) -> None:
         gaz.add(Entry(row["id"], abbreviation, kind, exact_case=True))
 
 
-def _add_continents(gaz: Gazetteer, rows: list[dict]) -> None:
-    """Add continents and subregions (world-countries' region fields) as regions."""
+def _add_continents(gaz: Gazetteer, rows: list[dict], names: dict[str, list[str]]) -> None:
+    """Add continents and subregions (world-countries' region fields) as regions, with their
+    names in other languages (names: English name → others)."""
     members: dict[str, list[str]] = defaultdict(list)
     for row in rows:
         for name in (row.get("region"), row.get("subregion")):
@@ -353,11 +371,22 @@ def _add_continents(gaz: Gazetteer, rows: list[dict]) -> None:
         region_id = re.sub(r"[^A-Z]+", "-", name.upper()).strip("-")
         gaz.places[region_id] = Place(region_id, "region", name, None, None, None,
                                       members=tuple(isos))
-        gaz.add(Entry(region_id, name, "region"))
-        first, _, rest = name.partition(" ")
-        for lexicon in ALL_LEXICONS:
-            if first in lexicon.compass and rest:
-                gaz.add(Entry(region_id, f"{lexicon.compass[first]} {rest}", "region"))
+        for form in (name, *names.get(name, ())):
+            gaz.add(Entry(region_id, form, "region"))
+            for compass in _compass_forms(form):
+                gaz.add(Entry(region_id, compass, "region"))
+
+
+def _compass_forms(name: str) -> list[str]:
+    """Return a region's name as news says it, by each lexicon ('Western Africa' → 'West
+    Africa', 'Afrique occidentale' → "Afrique de l'Ouest")."""
+    forms = []
+    for lexicon in ALL_LEXICONS:
+        words = name.split(" ")
+        said = [lexicon.compass.get(word, word) for word in words]
+        if said != words and len(words) > 1:
+            forms.append(" ".join(said))
+    return forms
 
 
 def _add_metonyms(gaz: Gazetteer) -> None:
@@ -369,25 +398,29 @@ def _add_metonyms(gaz: Gazetteer) -> None:
 
 
 def load(folder: str | Path = GEODATA) -> Gazetteer:
-    """Read the committed geodata into a Gazetteer."""
+    """Read the committed geodata into a Gazetteer (GeodataError names a missing or damaged
+    file and what to run)."""
     folder = Path(folder)
-    gaz = Gazetteer()
-    words = (folder / "common_words.txt").read_text(encoding="utf-8").split()
-    gaz.common_words = frozenset(words)
-    names = (folder / "given_names.txt").read_text(encoding="utf-8").split()
+    gaz = Gazetteer(folder=folder)
+    gaz.common_words = frozenset(read_geodata(folder, "common_words.txt").split())
+    names = read_geodata(folder, "given_names.txt").split()
     gaz.given_names = frozenset(name.lower() for name in names)
-    data = json.loads((folder / "gazetteer.json").read_text(encoding="utf-8"))
-    for row in data["countries"]:
-        _add_country(gaz, row)
-    for row in data.get("admins", ()):
-        _add_admin(gaz, row)
-    for row in data.get("counties", ()):
-        _add_county(gaz, row)
-    _read_cities(gaz, folder)
-    groupings = json.loads((folder / "groupings.json").read_text(encoding="utf-8"))
-    for row in groupings["groupings"]:
-        _add_grouping(gaz, row)
-    _add_continents(gaz, data["countries"])
+    data = read_geodata_json(folder, "gazetteer.json")
+    with damaged(folder / "gazetteer.json"):
+        for row in data["countries"]:
+            _add_country(gaz, row)
+        for row in data.get("admins", ()):
+            _add_admin(gaz, row)
+        for row in data.get("counties", ()):
+            _add_county(gaz, row)
+    with damaged(folder / "gazetteer.cities.tsv"):
+        _read_cities(gaz, folder)
+    groupings = read_geodata_json(folder, "groupings.json")
+    with damaged(folder / "groupings.json"):
+        for row in groupings["groupings"]:
+            _add_grouping(gaz, row)
+        _add_continents(gaz, data["countries"],
+                        {row["name"]: row["names"] for row in data.get("regions", ())})
     _mark_prominent_admins(gaz)
     _add_metonyms(gaz)
     gaz.finish()

@@ -12,7 +12,8 @@ from .lexicon import Lexicon, lexicon_for
 from .models import Document, Journey, Mention, Sentence, Stop, within
 
 CLAUSE_BREAK = re.compile(r"[,;:()]")
-NAME_AFTER = re.compile(r"\s+([A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2})")
+NAME_AFTER = re.compile(r"\s+([A-Z][\w-]+(?:\s[A-Z][\w-]+){0,3})")
+TITLE_REACH = 60  # characters before a nationality read for a title that precedes it
 STOP_KINDS = ("country", "capital", "city", "admin")
 TRAVELLER_PASSAGES = 2  # passages before a journey's own in which its traveller may be named
 
@@ -91,17 +92,21 @@ def _moves_on(text: str, movement: list[int], at: int, end: int, lex: Lexicon) -
 def _titled(document: Document, mentions: list[Mention],
             lex: Lexicon) -> list[tuple[int, str, str | None]]:
     """Return, in text order, each titled person a nationality names ("the Nigerien Prime
-    Minister Ali Zeine"): where it starts, the words, and the home country."""
+    Minister Ali Zeine"; in French the title comes first, "le Premier ministre nigérien"):
+    where it starts, the words, and the home country."""
     people = []
     for mention in mentions:
         if mention.kind not in ("demonym", "country"):
             continue
-        title = lex.title.match(document.text, mention.end)
-        if not title:
+        start, end = mention.start, mention.end
+        title = lex.title.match(document.text, end)
+        before = lex.title_before.search(document.text, max(start - TITLE_REACH, 0), start)
+        if not (title or before):
             continue
-        name = NAME_AFTER.match(document.text, title.end())
-        end = name.end(1) if name else title.end()
-        people.append((mention.start, document.text[mention.start:end].strip(), mention.country))
+        start, end = (start, title.end()) if title else (before.start(), end)
+        name = NAME_AFTER.match(document.text, end)  # 'le Premier ministre nigérien Ali Zeine'
+        end = name.end(1) if name else end
+        people.append((start, document.text[start:end].strip(), mention.country))
     return people
 
 

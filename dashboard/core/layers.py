@@ -13,7 +13,7 @@ from shapely.geometry import LineString, Point
 from shapely.ops import unary_union
 
 from .analysis import Analysis
-from .gazetteer import GEODATA, Gazetteer
+from .gazetteer import GEODATA, REBUILD, Gazetteer, GeodataError
 from .models import Document, Journey, Mention
 
 SAHEL_DEFINITIONS = ("UNISS", "G5S")
@@ -37,9 +37,17 @@ class Layers:
 
 
 def read_countries(path: str | Path = GEODATA / "countries.geojson") -> gpd.GeoDataFrame:
-    """Read the country polygons, indexed by ISO3."""
-    frame = gpd.read_file(path, engine="pyogrio")
-    return frame.set_crs(CRS, allow_override=True).set_index("iso3", drop=False)
+    """Read the country polygons, indexed by ISO3 (GeodataError if the file is missing or
+    damaged)."""
+    path = Path(path)
+    if not path.is_file():
+        raise GeodataError(f"geodata/{path.name} is missing: {REBUILD}.")
+    try:
+        frame = gpd.read_file(path, engine="pyogrio")
+        return frame.set_crs(CRS, allow_override=True).set_index("iso3", drop=False)
+    except Exception as error:  # noqa: BLE001 - GDAL's and pandas' errors are many
+        raise GeodataError(f"geodata/{path.name} is damaged ({type(error).__name__}): "
+                           f"{REBUILD}.") from None
 
 
 def members(gaz: Gazetteer, grouping: str, on: date) -> list[str]:

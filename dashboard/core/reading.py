@@ -79,19 +79,27 @@ def member_passages(doc: Document, mentions: list[Mention], key: str,
 def segments(doc: Document, start: int, end: int, mentions: list[Mention],
              selected: set[int] = frozenset()) -> list[Segment]:
     """Cut text[start:end] into plain runs and mentions (mentions marked selected by start)."""
-    inside = sorted((m for m in mentions if start <= m.start and m.end <= end),
+    return cut_text(doc.text, start, end, mentions, selected)
+
+
+def cut_text(text: str, start: int, end: int, mentions: list[Mention],
+             selected: set[int] = frozenset(), offset: int = 0) -> list[Segment]:
+    """Cut text[start:end] into plain runs and mentions; the mentions' offsets are offset
+    ahead of the text's (a passage's text cut from its article)."""
+    inside = sorted((m for m in mentions
+                     if start <= m.start - offset and m.end - offset <= end),
                     key=lambda m: m.start)
     cut, at = [], start
     for mention in inside:
-        if mention.start < at:
+        here, there = mention.start - offset, mention.end - offset
+        if here < at:
             continue
-        if mention.start > at:
-            cut.append(Segment(doc.text[at:mention.start], None))
-        cut.append(Segment(doc.text[mention.start:mention.end], mention,
-                           mention.start in selected))
-        at = mention.end
+        if here > at:
+            cut.append(Segment(text[at:here], None))
+        cut.append(Segment(text[here:there], mention, mention.start in selected))
+        at = there
     if at < end:
-        cut.append(Segment(doc.text[at:end], None))
+        cut.append(Segment(text[at:end], None))
     return cut
 
 

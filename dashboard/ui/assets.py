@@ -80,6 +80,18 @@ class OfflineMap(folium.Map):
         return [(name, f"{self.static_url}/{path}") for name, path in files]
 
 
+# What every map of the page loads from dashboard/static (jQuery only with a popup).
+PAGE_FILES = ("vendor/leaflet/leaflet.js", "vendor/leaflet/leaflet.css", "basemap.json")
+
+
+def missing_static() -> list[str]:
+    """Return one message per file the page's maps need that dashboard/static lacks."""
+    remedy = {"basemap.json": "run `python geodata/build.py` to rebuild it"}
+    return [f"dashboard/static/{name} is missing: "
+            f"{remedy.get(name, 'restore it from git (dashboard/static/README.md says how)')}."
+            for name in PAGE_FILES if not (STATIC_DIR / name).is_file()]
+
+
 def has_popup(element: branca.element.Element) -> bool:
     """Return whether the element or a descendant is a folium Popup."""
     return any(isinstance(e, folium.Popup) for e in _elements(element))

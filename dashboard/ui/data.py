@@ -1,19 +1,60 @@
-"""Cached access to the core: geodata once per process, per-document results by content."""
+"""Cached access to the core: geodata once per process, the desk (one SQLite file) opened once,
+and what one article's view draws, cached by the article's content."""
 
 from __future__ import annotations
 
+import tempfile
+import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import folium
 import streamlit as st
 
-from ..core import analysis, documents, gazetteer, geoparse, layers
-from ..core.analysis import Analysis
+from ..core import analysis, gazetteer, geoparse, ingest, layers
+from ..core.analysis import Analysis, parser_version
 from ..core.models import Document
-from . import mapview
+from ..core.store import DeskError, Store, content_hash
+from . import assets, mapview
+from .budget import Budget
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 MAP_JOURNEYS = 20  # journeys drawn on the map: a long digest's hundredth trip is noise there
+SEED_CHECK = 30  # seconds between two looks at seeds/ for new or changed files
+UPLOADS_ANALYSED = 3  # analyses of a visitor's own articles kept in their session
+DRAWINGS_BYTES = 160_000_000  # what the articles shown and their drawings may hold, together
+MENTION_BYTES = 400  # about what one mention (or one row of a layer) holds
+
+
+@dataclass(frozen=True)
+class Desk:
+    """The desk this server reads, and why it is not in its usual folder (or "")."""
+
+    store: Store
+    notice: str = ""
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article the page shows: its document, its analysis, and the key its drawings are
+    cached by (its content and the parser's version)."""
+
+    document: Document
+    analysis: Analysis
+    key: str
+    stored: bool  # on the desk (else added in this visit only)
+
+
+def geodata_problems() -> list[str]:
+    """Return one message per geodata or static file the page cannot work without that is
+    missing or damaged (each names the file and what to run); none when all is well."""
+    problems = assets.missing_static()
+    for load in (load_gazetteer, load_countries):
+        try:
+            load()
+        except gazetteer.GeodataError as error:
+            problems.append(str(error))
+    return problems
 
 
 def load_gazetteer() -> gazetteer.Gazetteer:
@@ -27,36 +68,101 @@ def load_countries():
     return layers.read_countries()
 
 
-@st.cache_data(ttl=30, show_spinner=False)
-def load_seeds() -> tuple[list[Document], list[str]]:
-    """Return the articles in seeds/ and one message per file that could not be read."""
-    return documents.load_folder(SEEDS)
+@st.cache_resource(show_spinner="Opening the desk…")
+def desk() -> Desk:
+    """Open the desk once per process (seeds/ read into it); where its folder cannot be
+    written (a read-only deployment), a temporary one for this server's run, said so. What an
+    older parser analysed is analysed again in the background: the page serves meanwhile."""
+    try:
+        opened = Desk(ingest.open_desk(seeds=SEEDS, reanalysing=False))
+    except DeskError as error:
+        folder = tempfile.mkdtemp(prefix="sahel-desk-")
+        opened = Desk(ingest.open_desk(folder, seeds=SEEDS, reanalysing=False),
+                      f"{error} The desk is kept in a temporary folder while this server runs.")
+    threading.Thread(target=ingest.reanalyse, args=(opened.store,), name="reanalyse",
+                     daemon=True).start()
+    return opened
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def analyse(doc: Document) -> Analysis:
-    """Return a document's analysis (cached by content)."""
-    return analysis.analyse(doc, load_gazetteer())
+@st.cache_data(ttl=5, show_spinner=False)
+def stale_articles() -> int:
+    """Return how many articles an older parser analysed (being analysed again)."""
+    return len(desk().store.stale())
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def document_layers(doc: Document, sahel: str) -> layers.Layers:
-    """Return a document's map layers for a Sahel definition."""
-    return layers.build_layers(analyse(doc), load_gazetteer(), load_countries(), sahel,
-                               MAP_JOURNEYS)
+@st.cache_data(ttl=SEED_CHECK, show_spinner=False)
+def seed_problems() -> tuple[str, ...]:
+    """Read new or changed files of seeds/ into the desk (at most every SEED_CHECK seconds);
+    return one message per file that could not be read."""
+    return tuple(ingest.sync_folder(desk().store, SEEDS).problems)
 
 
-def document_map(doc: Document, sahel: str, shown: tuple[str, ...], basemap: str) -> folium.Map:
-    """Return a new folium map of a document's view.
+def stored_key(slug: str) -> str | None:
+    """Return the cache key of a stored article's drawings, or None if it is not stored."""
+    row = desk().store.conn.execute(
+        "SELECT content_hash, parser_version FROM articles WHERE slug = ?", (slug,)).fetchone()
+    return f"desk:{slug}:{row[0]}:{row[1]}" if row else None
+
+
+@st.cache_resource(show_spinner=False)
+def drawings() -> Budget:
+    """Return the process's cache of articles and what their views draw, bounded in bytes."""
+    return Budget(DRAWINGS_BYTES)
+
+
+def weight(value: object) -> int:
+    """Return about how many bytes an article, its layers or its shapes hold."""
+    if isinstance(value, Article):
+        return 2 * len(value.document.text) + MENTION_BYTES * len(value.analysis.mentions)
+    if isinstance(value, dict):
+        return sum(2 * len(text) for text in value.values())
+    return MENTION_BYTES * sum(len(frame) for frame in vars(value).values()
+                               if hasattr(frame, "geometry"))
+
+
+def stored_article(key: str) -> Article:
+    """Return a stored article, read from the desk (never parsed again) by its key."""
+    slug = key.split(":")[1]
+
+    def read() -> Article:
+        store = desk().store
+        return Article(store.document(slug), store.analysis(slug), key, stored=True)
+
+    return drawings().get(("article", key), read, weight)
+
+
+def upload_article(doc: Document) -> Article:
+    """Return an article added in this visit, analysed once and kept in the visitor's session
+    (released when the session ends, not held by a cache every visitor shares)."""
+    key = f"upload:{doc.slug}:{content_hash(doc)}:{parser_version()}"
+    kept = st.session_state.setdefault("upload-analyses", {})
+    if key not in kept:
+        kept[key] = Article(doc, analysis.analyse(doc, load_gazetteer()), key, stored=False)
+        while len(kept) > UPLOADS_ANALYSED:  # the oldest first
+            del kept[next(iter(kept))]
+    return kept[key]
+
+
+def document_layers(key: str, sahel: str, article: Article) -> layers.Layers:
+    """Return an article's map layers for a Sahel definition (cached by the article's key)."""
+    return drawings().get(("layers", key, sahel), lambda: layers.build_layers(
+        article.analysis, load_gazetteer(), load_countries(), sahel, MAP_JOURNEYS), weight)
+
+
+def document_shapes(key: str, sahel: str, article: Article) -> dict[str, str]:
+    """Return an article's polygon layers as GeoJSON text (escaped; the same for every view)."""
+    return drawings().get(("shapes", key, sahel),
+                          lambda: mapview.shapes(document_layers(key, sahel, article)), weight)
+
+
+def document_map(article: Article, sahel: str, shown: tuple[str, ...],
+                 basemap: str) -> folium.Map:
+    """Return a new folium map of an article's view.
 
     Not cached: st_folium rewrites the ids of the map it is given, so a Map object cannot be
     reused; it hashes the map's script without ids, so an identical new map keeps the iframe.
     """
-    return mapview.build_map(document_layers(doc, sahel), shown, basemap,
-                             document_shapes(doc, sahel), scope=("doc", doc.slug))
-
-
-@st.cache_resource(max_entries=64, show_spinner=False)
-def document_shapes(doc: Document, sahel: str) -> dict[str, str]:
-    """Return a document's polygon layers as GeoJSON text (escaped; the same for every view)."""
-    return mapview.shapes(document_layers(doc, sahel))
+    key = article.key
+    return mapview.build_map(document_layers(key, sahel, article), shown, basemap,
+                             document_shapes(key, sahel, article),
+                             scope=("doc", article.document.slug))

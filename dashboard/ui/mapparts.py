@@ -85,16 +85,19 @@ class Legend(MacroElement):
         {% endmacro %}
     """)
 
-    def __init__(self, shown: list[str]) -> None:
+    def __init__(self, shown: list[str], classes: bool = False) -> None:
         super().__init__()
         self._name = "Legend"
-        rows = [f'<div><i style="background:{overlay(layer).colour}"></i>{_entry(layer)}</div>'
-                for layer in shown]
+        rows = ['<div class="legend-title">Countries by articles</div>'
+                '<div class="legend-classes"></div>'] if classes else []
+        rows += [f'<div><i style="background:{overlay(layer).colour}"></i>{_entry(layer)}</div>'
+                 for layer in shown]
         rows += [f"<div>{html.escape(overlay(layer).legend)}</div>" for layer in shown
                  if overlay(layer).legend]
         self.body = "".join(rows)
         self.sea, self.selected = COLOURS["sea"], COLOURS["selected"]
-        self.css, self.code = source("map.css"), source("legend.js")
+        self.css = source("map.css")
+        self.code = source("legend.js") + (source("classes.js") if classes else "")
 
 
 def _entry(layer: str) -> str:

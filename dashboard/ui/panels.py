@@ -76,13 +76,20 @@ def passage_html(doc: Document, passage: Passage, mentions: list[Mention],
     start = passage.start if start is None else start
     end = passage.end if end is None else end
     inside = within(mentions, start, end)
-    body = Markup("").join(mark(s, key) for s in reading.segments(doc, start, end, inside))
-    shown = [m for m in inside if key is None or reading.counts_for(m, key)]
+    return marked_html(reading.segments(doc, start, end, inside), inside, key, passage.index)
+
+
+def marked_html(segments: list[reading.Segment], mentions: list[Mention], key: str | None,
+                number: int) -> Markup:
+    """Return a passage's segments as HTML, the mentions counting for key highlighted, and the
+    reasons listed under it (number: the passage's, counted from 0)."""
+    body = Markup("").join(mark(s, key) for s in segments)
+    shown = [m for m in mentions if key is None or reading.counts_for(m, key)]
     reasons = list(dict.fromkeys(f"{m.text} → {m.reason}" for m in shown))
     why = Markup("<div class='why'>Why: {}</div>").format(inert("; ".join(reasons))) \
         if reasons else ""
     return Markup("<div class='passage' data-passage='{}'><span class='num'>¶{}</span> {}{}"
-                  "</div>").format(passage.index, passage.index + 1, body, why)
+                  "</div>").format(number, number + 1, body, why)
 
 
 def show_passages(doc: Document, found: list[tuple[Passage, list[Mention]]],

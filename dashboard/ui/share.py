@@ -7,9 +7,9 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
-from ..core import export
-from ..core.models import Document
-from . import data, manners, state
+from ..core import desk_export, export
+from ..core.store import Filter
+from . import data, manners
 
 DOWNLOADS = (("geojson", "GeoJSON", "application/geo+json"),
              ("csv", "CSV of mentions", "text/csv"),
@@ -38,11 +38,12 @@ FIRST_LOAD_SCRIPT = """<script>
 </script>"""
 
 
-def share_url(base: str, view: state.View) -> str:
-    """Return the full link of a view: the page's base URL (query dropped) and its parameters."""
+def share_url(base: str, params: dict) -> str:
+    """Return the full link of a view: the page's base URL (query dropped) and its parameters
+    (a list value is a repeated parameter)."""
     scheme, netloc, path, _, _ = urlsplit(base)
     path = path if path.endswith("/") else path + "/"  # the page is its base path's folder
-    return urlunsplit((scheme, netloc, path, urlencode(state.to_params(view)), ""))
+    return urlunsplit((scheme, netloc, path, urlencode(params, doseq=True), ""))
 
 
 def base_url() -> str:
@@ -62,13 +63,14 @@ def base_url() -> str:
     return f"{scheme}://{host}/{path + '/' if path else ''}"
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def export_text(doc: Document, sahel: str, fmt: str) -> str:
-    """Return a document's export (geojson, csv or html) for a Sahel definition (cached)."""
-    return export.render(data.analyse(doc), fmt, data.document_layers(doc, sahel))
+@st.cache_data(max_entries=8, show_spinner=False)
+def export_text(key: str, sahel: str, fmt: str, _article: data.Article) -> str:
+    """Return an article's export (geojson, csv or html) for a Sahel definition (cached by the
+    article's key)."""
+    return export.render(_article.analysis, fmt, data.document_layers(key, sahel, _article))
 
 
-def share_box(view: state.View) -> None:
+def share_box(params: dict) -> None:
     """Offer the full link of the current view, with a button that copies it.
 
     In a popover, as the downloads are: a closed popover's content is not drawn, so a visit
@@ -76,16 +78,46 @@ def share_box(view: state.View) -> None:
     (it then holds where the reader moved the map), this view's link before.
     """
     with st.sidebar.popover("Share this view", use_container_width=True):
-        manners.share_link(share_url(base_url(), view))
+        manners.share_link(share_url(base_url(), params))
 
 
-def downloads(doc: Document, view: state.View) -> None:
-    """Offer the current document as GeoJSON, CSV and standalone HTML (built on click)."""
+def downloads(article: data.Article, sahel: str) -> None:
+    """Offer the current article as GeoJSON, CSV and standalone HTML (built on click)."""
+    doc = article.document
     with st.sidebar.popover("Download this article's map", use_container_width=True):
         for fmt, label, mime in DOWNLOADS:
+            missing = export.missing_assets(fmt)
+            for problem in missing:  # said, rather than a button that does nothing
+                st.error(f"{label}: {problem}")
+            if missing:
+                continue
             st.download_button(
-                label, functools.partial(export_text, doc, view.sahel, fmt),
+                label, functools.partial(export_text, article.key, sahel, fmt, article),
                 file_name=f"{doc.slug}.{fmt}", mime=mime, key=f"download-{fmt}",
+                on_click="ignore", use_container_width=True)
+
+
+@st.cache_data(max_entries=8, ttl=60, show_spinner=False)
+def desk_export_text(flt: Filter, fmt: str, version: tuple[int, int]) -> str:
+    """Return the desk's window (flt) as GeoJSON, CSV or standalone HTML (cached)."""
+    return desk_export.render(data.desk().store, flt, fmt)
+
+
+def desk_downloads(flt: Filter) -> None:
+    """Offer the desk's window as GeoJSON, CSV and standalone HTML (built on click)."""
+    version = data.desk().store.conn.execute(
+        "SELECT count(*), coalesce(max(id), 0) FROM articles").fetchone()
+    with st.sidebar.popover("Download the desk's map", use_container_width=True):
+        st.caption("The articles of this window: dates, sources, languages and words.")
+        for fmt, label, mime in DOWNLOADS:
+            missing = export.missing_assets(fmt)
+            for problem in missing:
+                st.error(f"{label}: {problem}")
+            if missing:
+                continue
+            st.download_button(
+                label, functools.partial(desk_export_text, flt, fmt, tuple(version)),
+                file_name=f"desk.{fmt}", mime=mime, key=f"desk-download-{fmt}",
                 on_click="ignore", use_container_width=True)
 
 

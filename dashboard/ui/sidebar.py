@@ -13,22 +13,25 @@ from streamlit.delta_generator import DeltaGenerator
 
 from ..core import layers
 from ..core.gazetteer import Gazetteer
-from ..core.models import Document
-from ..core.overlays import OVERLAYS
-from . import manners, share, state
+from ..core.overlays import OVERLAYS, Overlay
+from . import deskstate, library, manners, share, state
+from .data import Article
 from .panels import plain
 
 ARTICLE_POPOVER = "article-popover"  # its state: open or closed (closed once a pick is made)
 
 
-def article_picker(view: state.View, docs: list[Document], go: Callable[[state.View], None],
+def article_picker(view: state.View, article: Article, go: Callable[[state.View], None],
                    place: DeltaGenerator) -> None:
-    """Offer the articles as a list in a popover named after the current one, at place.
+    """Offer the articles as a list in a popover named after the current one, at place: the
+    visitor's own and the desk's newest (the desk view finds every other).
 
     A select box mounted in the sidebar cost every visit about 100 ms of the browser's time
     before the map was drawn (its scripts); a closed popover's list costs nothing.
     """
-    titles = {d.slug: d.title or d.slug for d in docs}
+    doc = article.document
+    titles = library.titles()
+    titles.setdefault(view.doc, doc.title or doc.slug)
     # One list per article shown, opening on it: a widget in a popover never opened has no
     # state in the browser, which would show a kept key's list at its first item.
     key = f"pick-doc-{view.doc}"
@@ -40,7 +43,8 @@ def article_picker(view: state.View, docs: list[Document], go: Callable[[state.V
         go(state.View(doc=st.session_state[key], layers=view.layers, sahel=view.sahel,
                       basemap=view.basemap))
 
-    with place.popover(f"Article: {plain(titles[view.doc])}", use_container_width=True, wrap=True,
+    with place.popover(f"Article: {plain(doc.title or doc.slug)}", use_container_width=True,
+                       wrap=True,
                        key=ARTICLE_POPOVER, on_change="rerun"):
         st.radio("Article", list(titles), index=list(titles).index(view.doc),
                  format_func=lambda slug: plain(titles[slug]), key=key,
@@ -48,18 +52,39 @@ def article_picker(view: state.View, docs: list[Document], go: Callable[[state.V
                  on_change=picked)
 
 
-def sidebar(view: state.View, doc: Document, docs: list[Document], gaz: Gazetteer,
+def sidebar(view: state.View, article: Article, gaz: Gazetteer,
             go: Callable[[state.View], None], top: DeltaGenerator) -> None:
-    """Show the document picker (at top), share link, downloads of doc (the one shown), layers,
-    Sahel definition and basemap."""
-    article_picker(view, docs, go, top)
-    share.share_box(view)
-    share.downloads(doc, view)
+    """Show the article picker (at top), the way to the desk, the share link, the article's
+    downloads, and the map's layers, Sahel definition and basemap."""
+    article_picker(view, article, go, top)
+    if library.count() > 1:
+        top.button("← The desk: every article", key="to-desk", use_container_width=True,
+                   on_click=to_desk, args=(view,))
+    share.share_box(state.to_params(view))
+    share.downloads(article, view.sahel)
+    layer_boxes(view, OVERLAYS, go)
+    map_settings(view, gaz, go)
+
+
+def to_desk(view: state.View) -> None:
+    """Go to the desk, the map's settings kept (a widget callback)."""
+    manners.ask_to_close_sidebar()
+    desk = deskstate.DeskView(sahel=view.sahel, basemap=view.basemap)
+    st.query_params.from_dict(deskstate.to_params(desk))
+
+
+def layer_boxes(view, shown: tuple[Overlay, ...], go: Callable) -> None:
+    """Offer a checkbox per layer (view: an article's or the desk's view)."""
     st.sidebar.markdown("**Layers**")
-    for layer in OVERLAYS:
+    for layer in shown:
         _shown_as(f"layer-{layer.id}", layer.id in view.layers)
         st.sidebar.checkbox(layer.title, key=f"layer-{layer.id}",
-                            on_change=_toggle, args=(view, layer.id, go))
+                            on_change=_toggle, args=(view, layer.id, go,
+                                                     tuple(o.id for o in shown)))
+
+
+def map_settings(view, gaz: Gazetteer, go: Callable) -> None:
+    """Offer the Sahel definition and the basemap (view: an article's or the desk's view)."""
     labels = {d: definition_label(gaz, d) for d in state.SAHEL_DEFINITIONS}
     _shown_as("pick-sahel", view.sahel)
     st.sidebar.radio("Sahel states, as defined by", state.SAHEL_DEFINITIONS,
@@ -78,10 +103,6 @@ def sidebar(view: state.View, doc: Document, docs: list[Document], gaz: Gazettee
                                   "osm": "OpenStreetMap tiles (online)"}.get,
                      key="pick-basemap",
                      on_change=lambda: go(replace(view, basemap=st.session_state["pick-basemap"])))
-    swatches = "".join(f"<span style='color:{o.colour}'>■</span> {o.title}<br>"
-                       for o in OVERLAYS)
-    st.sidebar.markdown(Markup("<small>{}</small>").format(Markup(swatches)),
-                        unsafe_allow_html=True)
 
 
 def definition_label(gaz: Gazetteer, definition: str) -> str:
@@ -111,8 +132,8 @@ def _shown_as(key: str, value: object) -> None:
         st.session_state[key] = value
 
 
-def _toggle(view: state.View, name: str, go: Callable[[state.View], None]) -> None:
-    """Turn one layer on or off."""
+def _toggle(view, name: str, go: Callable, order: tuple[str, ...]) -> None:
+    """Turn one layer on or off (order: the layers' order in the URL)."""
     on = st.session_state[f"layer-{name}"]
     chosen = set(view.layers) | {name} if on else set(view.layers) - {name}
-    go(replace(view, layers=tuple(n for n in state.LAYERS if n in chosen)))
+    go(replace(view, layers=tuple(n for n in order if n in chosen)))

@@ -65,7 +65,9 @@ def parse(params: Mapping[str, object], docs: Collection[str], default_doc: str,
     notices: list[str] = []
     doc = _one(params, "doc")
     if doc is not None and doc not in docs:
-        notices.append(f"Unknown document “{_shown(doc)}”: showing the first article instead.")
+        notices.append(f"Unknown document “{_shown(doc)}”: no article of that name is on this "
+                       f"server (one added from a reader's computer is kept only for that "
+                       f"visit, not after the server restarts); showing the first article.")
         doc = None
     view = View(doc=doc or default_doc)
     view = replace(view, **_layers(params, notices), **_choices(params, notices))

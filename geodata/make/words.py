@@ -16,9 +16,9 @@ def given_names(packages: dict[str, Path]) -> list[str]:
     return sorted(n for n in names if n)
 
 
-def common_words(folder: Path) -> set[str]:
+def common_words(folder: Path, lists: list[str] = WORDLISTS) -> set[str]:
     """The union of the chosen SCOWL lists, lower-case."""
     words: set[str] = set()
-    for name in WORDLISTS:
+    for name in lists:
         words.update(w.lower() for w in read_json(folder / f"{name}.json"))
     return words

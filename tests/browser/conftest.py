@@ -127,15 +127,18 @@ def _wait_healthy(server: StreamlitServer, timeout: float) -> None:
     pytest.fail(f"Streamlit not healthy at {health} after {timeout:.0f}s:\n{server.log_tail()}")
 
 
-def start_streamlit(app: Path, *extra_args: str, base_url_path: str = "") -> StreamlitServer:
-    """Start `streamlit run app` from the repo root on a free port and wait until it is healthy."""
+def start_streamlit(app: Path, *extra_args: str, base_url_path: str = "",
+                    port: int | None = None,
+                    env: dict[str, str] | None = None) -> StreamlitServer:
+    """Start `streamlit run app` from the repo root on a free port (or port) and wait until it
+    is healthy."""
     app = Path(app) if Path(app).is_absolute() else REPO_ROOT / app
     if not app.is_file():
         pytest.fail(f"No Streamlit app at {app}", pytrace=False)
-    port = free_port()
+    port = port or free_port()
     ARTIFACTS_DIR.mkdir(exist_ok=True)
     prefix = "/" + base_url_path.strip("/") if base_url_path.strip("/") else ""
-    log_path = ARTIFACTS_DIR / f"streamlit-{app.stem}{prefix.replace('/', '-')}.log"
+    log_path = ARTIFACTS_DIR / f"streamlit-{app.stem}{prefix.replace('/', '-')}-{port}.log"
     command = [
         sys.executable, "-m", "streamlit", "run", str(app),
         "--server.headless", "true",
@@ -149,6 +152,7 @@ def start_streamlit(app: Path, *extra_args: str, base_url_path: str = "") -> Str
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])),
+        **(env or {}),
     }
     with log_path.open("wb") as log:
         process = subprocess.Popen(
@@ -166,11 +170,13 @@ def streamlit_server_factory() -> Iterator[Callable[..., StreamlitServer]]:
     servers: dict[tuple[Any, ...], StreamlitServer] = {}
 
     def factory(
-        app: Path | str = DEFAULT_APP, *extra_args: str, base_url_path: str = ""
+        app: Path | str = DEFAULT_APP, *extra_args: str, base_url_path: str = "",
+        env: dict[str, str] | None = None,
     ) -> StreamlitServer:
-        key = (str(app), extra_args, base_url_path)
+        key = (str(app), extra_args, base_url_path, tuple(sorted((env or {}).items())))
         if key not in servers or servers[key].process.poll() is not None:
-            servers[key] = start_streamlit(Path(app), *extra_args, base_url_path=base_url_path)
+            servers[key] = start_streamlit(Path(app), *extra_args, base_url_path=base_url_path,
+                                           env=env)
         return servers[key]
 
     try:

@@ -54,9 +54,10 @@ def open_export(chromium: Browser, tmp_path: Path) -> Iterator:
     """Export a document to HTML and open it from disk with the network blocked."""
     contexts = []
 
-    def opener(doc: documents.Document) -> Opened:
-        path = tmp_path / f"{doc.slug}.html"
-        export.write(analyse(doc), "html", path)
+    def opener(doc: documents.Document | Path) -> Opened:
+        path = doc if isinstance(doc, Path) else tmp_path / f"{doc.slug}.html"
+        if not isinstance(doc, Path):
+            export.write(analyse(doc), "html", path)
         context = chromium.new_context(viewport={"width": 1280, "height": 900})
         contexts.append(context)
         page = context.new_page()
@@ -128,3 +129,34 @@ def test_injected_markup_stays_text(open_export):
     assert page.evaluate("window.__xss") is None
     assert opened.outside_requests() == []
     assert opened.errors == []
+
+
+def test_the_desk_export_names_each_passages_article(open_export, tmp_path):
+    """The desk's HTML map: Niger's popup lists passages from several articles, each under its
+    article's title, source and date; a hostile title stays text."""
+    from dashboard.core import desk_export
+    from dashboard.core.ingest import ingest
+    from dashboard.core.store import Filter, open_store
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.md").write_text("---\ntitle: Junta <img src=x onerror=\"window.__xss=1\">\n"
+                                "source: Wire\npublished: 2024-03-05\n---\n"
+                                "Niger's junta met officers in Niamey.\n", encoding="utf-8")
+    (inbox / "b.md").write_text("---\ntitle: Uranium\nsource: Daily\npublished: 2024-03-20\n"
+                                "---\nFrance said the mine in Niger would close.\n",
+                                encoding="utf-8")
+    store = open_store(tmp_path / "data")
+    ingest(store, [str(inbox)], workers=1)
+    path = tmp_path / "desk.html"
+    desk_export.write(store, Filter(), "html", path)
+    opened = open_export(path)
+    page = opened.page
+    click_country(page, "NER")
+    popup = page.locator(".leaflet-popup-content .popup")
+    assert popup.locator(".passage-article").all_inner_texts() == [
+        "Uranium · Daily · 2024-03-20", 'Junta <img src=x onerror="window.__xss=1"> · Wire · '
+        "2024-03-05"]
+    assert popup.locator(".passage").count() == 2 and popup.locator("img").count() == 0
+    assert page.evaluate("window.__xss") is None
+    assert opened.outside_requests() == [] and opened.errors == []

@@ -24,8 +24,7 @@ ARTICLE = (f"---\ntitle: Chad and Niger {PAYLOAD}\nsource: Test wire\n---\n"
 
 def upload(page: Page, name: str, data: bytes) -> None:
     """Choose a file in the upload box of the sidebar's "Add an article" popover."""
-    box = open_popover(page, "Add an article (.txt or .md)").get_by_test_id(
-        "stFileUploaderDropzoneInput")
+    box = open_popover(page, "Add articles").get_by_test_id("stFileUploaderDropzoneInput")
     box.set_input_files({"name": name, "mimeType": "text/plain", "buffer": data})
 
 
@@ -65,7 +64,7 @@ def test_the_article_picker_goes_back_to_the_seed_and_the_map_follows(page: Page
     page.wait_for_url(re.compile(r"[?&]place=TCD"), timeout=TIMEOUT)
     picker = open_popover(page, f"Article: Chad and Niger {PAYLOAD}")  # the title as typed
     expect(picker.locator("label:has(input:checked)")).to_have_text(
-        f"Chad and Niger {PAYLOAD}")  # the list opens on the article shown
+        f"Chad and Niger {PAYLOAD} (added this visit)")  # the list opens on the article shown
     picker.get_by_text("Niger in Russia", exact=True).click()
     page.wait_for_url(re.compile(r"[?&]doc=niger-russia-military-cooperation"), timeout=TIMEOUT)
     expect(page.get_by_test_id("stPopoverBody")).to_have_count(0)  # the list closes on a pick

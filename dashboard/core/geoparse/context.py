@@ -30,8 +30,9 @@ def in_feature_name(site: Site) -> bool:
         return True
     if before and before.folded in lexicon.feature_links and cand.first >= 2:
         feature = tokens[cand.first - 2]
-        if feature.folded in lexicon.features_before and feature.text[:1].isupper():
-            return True
+        if feature.folded in lexicon.features_before and (
+                lexicon.features_lower_case or feature.text[:1].isupper()):
+            return True  # 'Gulf of Guinea'; 'golfe de Guinée' in French
     return bool(after and after.folded in lexicon.features_after
                 and adjacent(text, tokens[cand.last], after))
 
@@ -43,6 +44,8 @@ def names_language(site: Site, entry: Entry) -> bool:
     if rest.startswith(site.lexicon.language_suffixes):
         return True
     before = previous(site.tokens, cand)
+    if before and before.folded in site.lexicon.language_markers and cand.text.islower():
+        return True  # 'le français', 'cours de russe': a lower-case demonym as a noun
     ends_phrase = not rest[:2].strip(" ").replace("'", "")[:1].isalnum()
     return bool(before and before.folded in site.lexicon.language_verbs and ends_phrase)
 

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
+from heapq import merge
 
 from ..gazetteer import Entry, Gazetteer, fold
 from .tokens import WORD, Reader, Token, is_word_char, may_split
 
-MAX_NAME_TOKENS = 7  # names are read up to this many words (longer forms are never matched)
+ALL_CAPS_LETTERS = 5  # an all-caps word this long may be a name ('NIGER'); shorter, an acronym
+MAX_NAME_TOKENS = 12  # names are read up to this many words ("Communauté économique des États
+#                       de l'Afrique de l'Ouest" is ten); longer forms are never matched
 # From a word's first letter outside a-z (a capital, in the words that matter) to the word's end:
 # every word a name can start in, found in one pass ("Niger", "MoDRussia", "photoNiamey").
-CAPITALISED = re.compile(r"[^\W\d_a-z]\w*")
+# Lower-case accented letters ('é' of 'délégation') are left out: they start no name.
+CAPITALISED = re.compile(r"[^\W\d_a-zß-öø-ÿœ]\w*")
 NAME_GAP = re.compile(r"(?:[ \t]|[ \t]?[-‐–'’.][ \t]?|[ \t]?'[ \t]?)\Z")
 
 
@@ -51,9 +56,11 @@ def _case_fits(form: str, exact_case: bool, surface: str) -> bool:
     """Tell whether a surface's capitalisation fits a form's (exactly, if exact_case)."""
     if exact_case:
         return surface == form
-    if surface.isupper() and len(surface) > 1 and not form.isupper():
-        return False
     form_words, text_words = WORD.findall(form), WORD.findall(surface)
+    if surface.isupper() and len(surface) > 1 and not form.isupper():
+        # 'COTE D'IVOIRE', 'NIGER' in a headline; 'WHO' and 'SARS' are acronyms
+        return len(text_words) == len(form_words) and (
+            len(text_words) > 1 or len(surface) >= ALL_CAPS_LETTERS)
     if len(form_words) != len(text_words):
         return False
     if not text_words[0][:1].isupper():
@@ -62,20 +69,68 @@ def _case_fits(form: str, exact_case: bool, surface: str) -> bool:
                if f[:1].isupper())
 
 
-def candidates(reader: Reader, gaz: Gazetteer) -> list[Candidate]:
-    """Return the longest gazetteer matches, left to right, that start with a capital letter."""
+@lru_cache(maxsize=10_000)
+def _lower_case_fits(form: str, how: str, surface: str, kinds: frozenset[str]) -> bool:
+    """Tell whether a lower-case surface fits a form: a kind the language writes in lower case
+    ('nigériennes'), or a form whose own words are in lower case ('bassin du lac Tchad')."""
+    if how in kinds and surface.islower():
+        return len(WORD.findall(form)) == len(WORD.findall(surface))
+    form_words, text_words = WORD.findall(form), WORD.findall(surface)
+    return form[:1].islower() and len(form_words) == len(text_words) and all(
+        f[:1].isupper() == t[:1].isupper() for f, t in zip(form_words, text_words, strict=True))
+
+
+def candidates(reader: Reader, gaz: Gazetteer,
+               lower_kinds: frozenset[str] = frozenset()) -> list[Candidate]:
+    """Return the longest gazetteer matches, left to right, that start with a capital letter
+    (or, in a language that writes some names in lower case, with one of those names)."""
+    if gaz.lower_case is None:
+        return _capitalised(reader, gaz)
     found: list[Candidate] = []
-    text, low = reader.text, reader.passage.start
-    resume = low
+    resume = reader.passage.start
+    lower_ok = partial(_lower_ok, kinds=lower_kinds)
+    for start, word, lower in merge(_capital_starts(reader, gaz), _lower_starts(reader, gaz)):
+        if start < resume:
+            continue
+        token = Token(start, start + len(word), word, fold(word))
+        cand = longest_at(reader, token, gaz, lower_ok if lower else _case_ok)
+        if cand:
+            found.append(cand)
+            resume = cand.end
+    return found
+
+
+def _lower_ok(entry: Entry, surface: str, kinds: frozenset[str]) -> bool:
+    """Tell whether a lower-case surface fits an entry (see _lower_case_fits)."""
+    return not entry.exact_case and _lower_case_fits(entry.form, entry.how, surface, kinds)
+
+
+def _capital_starts(reader: Reader, gaz: Gazetteer) -> list[tuple[int, str, bool]]:
+    """Return (offset, word, False) for each capitalised word a known name may start with."""
+    text, low, starts = reader.text, reader.passage.start, gaz.starts
+    found = []
     for match in CAPITALISED.finditer(text, low, reader.passage.end):
         start, word = match.start(), match.group()
         if (start > low and is_word_char(text[start - 1])) or may_split(word):
-            parts = _split(reader, start, word)
-        else:
-            parts = ((start, word),)
-        for start, word in parts:
-            if start < resume or not word[0].isupper() or fold(word) not in gaz.starts:
-                continue
+            found += [(at, part, False) for at, part in _split(reader, start, word)
+                      if part[0].isupper() and fold(part) in starts]
+        elif fold(word) in starts:
+            found.append((start, word, False))
+    return found
+
+
+def _lower_starts(reader: Reader, gaz: Gazetteer) -> Iterator[tuple[int, str, bool]]:
+    """Yield (offset, word, True) for each word a lower-case name may start with."""
+    for match in gaz.lower_case.finditer(reader.text, reader.passage.start, reader.passage.end):
+        yield match.start(), match.group(), True
+
+
+def _capitalised(reader: Reader, gaz: Gazetteer) -> list[Candidate]:
+    """Return the longest gazetteer matches, left to right, that start with a capital letter."""
+    found: list[Candidate] = []
+    resume = reader.passage.start
+    for start, word, _ in _capital_starts(reader, gaz):
+        if start >= resume:
             cand = longest_at(reader, Token(start, start + len(word), word, fold(word)), gaz)
             if cand:
                 found.append(cand)
@@ -91,7 +146,8 @@ def _split(reader: Reader, start: int, word: str) -> list[tuple[int, str]]:
     return reader.parts(start, word)
 
 
-def longest_at(reader: Reader, token: Token, gaz: Gazetteer) -> Candidate | None:
+def longest_at(reader: Reader, token: Token, gaz: Gazetteer,
+               case_ok: Callable[[Entry, str], bool] = _case_ok) -> Candidate | None:
     """Return the longest candidate that starts at a token, or None."""
     tokens, sizes = _walk(reader, token, gaz)
     for size in reversed(sizes):
@@ -99,10 +155,12 @@ def longest_at(reader: Reader, token: Token, gaz: Gazetteer) -> Candidate | None
         end = span[-1].end
         surface = reader.text[token.start:end]
         key = tuple(t.folded for t in span)
-        entries = [e for e in gaz.lookup(key) if _case_ok(e, surface)]
+        entries = [e for e in gaz.lookup(key) if case_ok(e, surface)]
         if not entries and reader.text.startswith(".", end):  # 'U.S.': a form's final stop
-            entries = [e for e in gaz.lookup(key) if _case_ok(e, surface + ".")]
+            entries = [e for e in gaz.lookup(key) if case_ok(e, surface + ".")]
             end, surface = end + 1, surface + "."
+        if len(entries) > 1 and not surface.isascii():
+            entries = _same_diacritics(entries, surface)
         if entries:
             if size == len(tokens):
                 reader.read_on(tokens)
@@ -111,6 +169,19 @@ def longest_at(reader: Reader, token: Token, gaz: Gazetteer) -> Candidate | None
             return Candidate(len(before), len(before) + size - 1, token.start, end,
                              surface, entries, context)
     return None
+
+
+def _letters(text: str) -> str:
+    """Return a name's letters, case-folded, diacritics kept ('Côte d’Ivoire' → 'côtedivoire')."""
+    return "".join(c for c in text.casefold() if c.isalpha())
+
+
+def _same_diacritics(entries: list[Entry], surface: str) -> list[Entry]:
+    """Keep the readings written with the surface's diacritics, if any is: 'Pékin' is Beijing's
+    French name, not Pekin, Illinois (a surface without them fits every reading alike)."""
+    letters = _letters(surface)
+    marked = [e for e in entries if _letters(e.form) == letters]
+    return marked or entries
 
 
 def _walk(reader: Reader, token: Token, gaz: Gazetteer) -> tuple[list[Token], list[int]]:

@@ -26,8 +26,6 @@ ORGANISATION_WORDS = 3  # capitalised words read after a name for an organisatio
 WORDS_AFTER = re.compile(rf"(?: [A-Z][\w'’.-]*){{1,{ORGANISATION_WORDS}}}")
 NEXT_WORD = re.compile(r"\s+(\w+)")
 AGE = re.compile(r", \d{1,3},(?!\d)")  # 'Campbell, 42, was arrested': a person's age
-# A capital speaking for its government: 'Washington said', 'Beijing has warned'.
-AUXILIARIES = frozenset("has have had will would is was also again".split())
 
 
 class Site(NamedTuple):
@@ -80,8 +78,8 @@ def _evidence(site: Site, token: Token) -> bool:
 def in_person_name(site: Site) -> bool:
     """Tell whether a one-word name is part of a person's name, by the words around it."""
     text, tokens, cand, lexicon = site.text, site.tokens, site.cand, site.lexicon
-    if cand.first != cand.last:
-        return False
+    if cand.first != cand.last or tokens[cand.first].text[:1].islower():
+        return False  # 'le président nigérien Tiani': a lower-case word names no one
     before, after = previous(tokens, cand), following(tokens, cand)
     if before is not None:
         if text[before.end:cand.start] == "-" and is_namelike(before, site.gaz):
@@ -100,7 +98,7 @@ def in_person_name(site: Site) -> bool:
         return _surname_after(site)
     if after.text in lexicon.name_particles:
         return _particle_after(site)
-    return (after.folded in lexicon.speech_verbs or after.folded in AUXILIARIES) and \
+    return (after.folded in lexicon.speech_verbs or after.folded in lexicon.auxiliaries) and \
         _speaks_as_person(site)
 
 
@@ -173,7 +171,7 @@ def _particle_before(site: Site) -> bool:
     before, first = previous(tokens, cand), previous(tokens, cand, 2)
     return (before is not None and first is not None
             and before.text in site.lexicon.name_particles and first.text[:1].isupper()
-            and not site.gaz.lookup((first.folded,)))
+            and adjacent(site.text, first, before) and not site.gaz.lookup((first.folded,)))
 
 
 def _particle_after(site: Site) -> bool:
@@ -190,7 +188,7 @@ def speech_after(text: str, at: int, lexicon: Lexicon) -> str | None:
     if text.startswith(lexicon.possessives, at):
         return None
     word = NEXT_WORD.match(text, at)
-    if word and word.group(1).lower() in AUXILIARIES:
+    if word and word.group(1).lower() in lexicon.auxiliaries:
         word = NEXT_WORD.match(text, word.end())
     if not word or word.group(1).lower() not in lexicon.speech_verbs:
         return None

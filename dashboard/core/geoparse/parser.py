@@ -34,6 +34,7 @@ from .resolution import (
 )
 from .rules import BOOK, RuleBook, Surnames, filter_candidate
 from .tokens import Reader
+from .wording import in_language
 
 SETTLING = hows(Trait.SETTLES)
 COUNTRY_NAMES = hows(Trait.COUNTRY_NAME)
@@ -66,11 +67,12 @@ def candidates_in(doc: Document, gaz: Gazetteer, lexicon: Lexicon,
     backwards = text[::-1]  # one reversed copy shared by every passage's reader
     people = Surnames()  # of every site, before any rule reads it
     sites = people.sites
+    kinds = lexicon.lower_case_kinds
     for passage in doc.passages:
         reader = Reader(text, backwards, passage, credits)
         headline = partial(getattr, reader, "headline")
         sites += [Site(text, cand.tokens, cand, gaz, lexicon, people, reader.loose_capital,
-                       headline) for cand in candidates(reader, gaz)]
+                       headline) for cand in candidates(reader, gaz, kinds)]
     return [kept for site in sites if (kept := filter_candidate(site, book)) is not None]
 
 
@@ -106,8 +108,8 @@ def _descriptions(phrases: tuple[str, ...]) -> re.Pattern[str]:
 
 def find_mentions(document: Document, gazetteer: Gazetteer | None = None) -> list[Mention]:
     """Return every place mention in a document, resolved in context, in text order."""
-    gaz = gazetteer or default_gazetteer()
     lexicon = lexicon_for(document.language)
+    gaz = in_language(gazetteer or default_gazetteer(), lexicon)
     cands = candidates_in(document, gaz, lexicon)
     extra = described(document, gaz, lexicon)
     if extra:
@@ -130,9 +132,10 @@ def find_mentions(document: Document, gazetteer: Gazetteer | None = None) -> lis
     said = nearby.contexts({**settled, **named}, found, where, cands, echo, regions)
     mentions = resolve_all(document.text, cands, gaz, lexicon, said, resolved)
     strong = {country_of(e, gaz) or e.place for c, e, _ in mentions if not c.weak}
+    reasons: dict[tuple[object, ...], str] = {}  # a place named ten times is explained once
     on = document.reference_date
     return [
-        _mention(document, cand, entry, others, gaz, lexicon, on)
+        _mention(document, cand, entry, others, gaz, lexicon, on, reasons)
         for cand, entry, others in mentions
         if not cand.weak or _supported(entry, strong, gaz)
     ]
@@ -190,7 +193,8 @@ def _neighbours(gaz: Gazetteer, iso3: str) -> frozenset[str]:
 
 
 def _mention(doc: Document, cand: Candidate, entry: Entry, others: list[Entry],
-             gaz: Gazetteer, lexicon: Lexicon, on: date) -> Mention:
+             gaz: Gazetteer, lexicon: Lexicon, on: date, reasons: dict[tuple[object, ...], str]
+             ) -> Mention:
     """Build the Mention for a resolved candidate (blocs' members as on the date on)."""
     place = gaz.place(entry.place)
     said = speech_after(doc.text, cand.end, lexicon) if entry.how == "capital" else None
@@ -198,6 +202,14 @@ def _mention(doc: Document, cand: Candidate, entry: Entry, others: list[Entry],
     return Mention(
         doc=doc.slug, start=cand.start, end=cand.end, text=cand.text, place=place.id,
         country=place.country, kind=mention_kind(entry.how), name=place.name,
-        lat=place.lat, lon=place.lon,
-        reason=explain(entry, others, gaz, on, government),
+        lat=place.lat, lon=place.lon, reason=_reason(reasons, entry, others, gaz, on, government),
     )
+
+
+def _reason(reasons: dict[tuple[object, ...], str], entry: Entry, others: list[Entry],
+            gaz: Gazetteer, on: date, government: bool) -> str:
+    """Return why an entry was chosen over others, said once per document for each."""
+    key = (government, entry, *others)
+    if key not in reasons:
+        reasons[key] = explain(entry, others, gaz, on, government)
+    return reasons[key]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from . import en
+from . import en, fr
 from .base import Lexicon
 
 DEFAULT_LANGUAGE = "en"  # the language of a document that names none, and of unknown ones
-LEXICONS: dict[str, Lexicon] = {lexicon.language: lexicon for lexicon in (en.LEXICON,)}
+LEXICONS: dict[str, Lexicon] = {lexicon.language: lexicon for lexicon in (en.LEXICON, fr.LEXICON)}
 
 __all__ = ["DEFAULT_LANGUAGE", "LEXICONS", "Lexicon", "every_lexicon", "lexicon_for"]
 

@@ -7,12 +7,28 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 
+def words(text: str) -> frozenset[str]:
+    """Return the words of a space-separated list."""
+    return frozenset(text.split())
+
+
+def abbreviation_pattern(abbreviations: str) -> re.Pattern[str]:
+    """Return the pattern of a word ending in '.' that does not end a sentence: one of the
+    space-separated abbreviations, or initials ('U.S.', 'M.')."""
+    return re.compile(r"(?:\b(?:" + "|".join(abbreviations.split()) + r")|\b[A-Z](?:\.[A-Z])*)\.$")
+
+
 @dataclass(frozen=True, eq=False)
 class Lexicon:
     """One language's words for the sentence splitter, the geoparser, the gazetteer and the
     itinerary. Patterns are compiled in the language's module: their shape is its grammar."""
 
     language: str  # the code Document.language holds ("en")
+    name: str  # what the page calls the language, in English ("English")
+
+    # documents: the commonest words (articles, prepositions, pronouns), which tell a text's
+    # language; never a name or part of one, even capitalised ('Selon Moscou', 'La France')
+    function_words: frozenset[str]
 
     # documents: a word ending in '.' that does not end the sentence ('Mr.', 'Jan.', 'U.S.')
     sentence_abbreviation: re.Pattern[str]
@@ -28,6 +44,7 @@ class Lexicon:
     language_suffixes: tuple[str, ...]  # 'French-speaking' (lower case, at most 12 characters)
     person_titles: frozenset[str]  # 'President Taylor', 'Minister Dominique de Villepin'
     name_particles: frozenset[str]  # 'Dominique de Villepin', 'Hassan el Bushra'
+    auxiliaries: frozenset[str]  # 'Washington has warned': between a name and its verb
     speech_verbs: frozenset[str]  # 'Washington said it …' (a government); '… said she' (a person)
     person_pronouns: frozenset[str]  # '… said she would stay': the speaker is a person
     organisation_before: frozenset[str]  # 'Air France', 'Radio France Internationale'
@@ -36,10 +53,14 @@ class Lexicon:
     admin_words: frozenset[str]  # 'the state of Victoria', 'Zaire province': a region, not a town
     compass_words: frozenset[str]  # 'Edmonton, north London': a neighbourhood of London
     descriptions: Mapping[str, str]  # 'tri-border area' → the region it names (lower case)
+    language_markers: frozenset[str]  # before a lower-case demonym, the language ('le russe')
+    features_lower_case: bool  # feature words may be in lower case ('golfe de Guinée')
+    lower_case_kinds: frozenset[str]  # kinds of name written in lower case ('nigérienne')
 
     # gazetteer: names news in this language uses that the registries lack
     abbreviations: Mapping[str, tuple[str, ...]]  # ISO3 → case-exact abbreviations ('UK')
     names: Mapping[str, tuple[str, ...]]  # ISO3 → other names ('Burma')
+    demonyms: Mapping[str, tuple[str, ...]]  # ISO3 → other demonyms, every form ('qataris')
     metonyms: Mapping[str, str]  # seat of government → its capital ('Kremlin' → 'Moscow')
     compass: Mapping[str, str]  # 'Western Africa' → 'West Africa'
     state_prefix: re.Pattern[str]  # 'Republic of ' in 'Republic of Turkey'
@@ -55,4 +76,5 @@ class Lexicon:
     departure: re.Pattern[str]  # 'from': where the journey leaves
     later: re.Pattern[str]  # 'before … to': a stop after the others
     title: re.Pattern[str]  # 'Prime Minister' after a demonym: a traveller
+    title_before: re.Pattern[str]  # 'le Premier ministre' before a demonym, ending at it
     qualifier_gaps: tuple[str, ...]  # 'Sofia, Bulgaria': a country that says where a stop is

@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import re
 
-from .base import Lexicon
+from .base import Lexicon, abbreviation_pattern, words
 
 # ---------------------------------------------------------------- documents
 # Words ending in '.' that do not end a sentence: titles, months, and initials ('U.S.').
-SENTENCE_ABBREVIATIONS = (
+SENTENCE_ABBREVIATION = abbreviation_pattern(
     "Mr Mrs Ms Dr Prof Gen Col Lt Capt Sgt Maj Adm Gov Sen Rep Rev St Jr Sr No Vol "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Inc Ltd Co Corp vs etc approx"
-).split()
-SENTENCE_ABBREVIATION = re.compile(
-    r"(?:\b(?:" + "|".join(SENTENCE_ABBREVIATIONS) + r")|\b[A-Z](?:\.[A-Z])*)\.$"
+)
+
+# The commonest English words: they tell an English text from a French one (language.py), and
+# are never names.
+FUNCTION_WORDS = words(
+    "the a an of and or but to in on at by for from with without into onto over under about "
+    "after before since until during between against through is are was were be been being "
+    "has have had do does did will would shall should can could may might must not no this "
+    "that these those which who whom whose what when where why how it its he him his she her "
+    "they them their we our you your i me my as than then there here also only very more most "
+    "such said says say while if so up out all any some other each both few many much"
 )
 
 # ---------------------------------------------------------------- geoparse: context rules
@@ -28,6 +36,7 @@ FEATURES_AFTER = frozenset(
 )
 LANGUAGE_VERBS = frozenset("in speak speaks spoke speaking into from translated".split())
 LANGUAGE_SUFFIXES = ("-speaking", "-language", "-speakers", " language", " speakers")
+LANGUAGE_MARKERS: frozenset[str] = frozenset()  # English writes demonyms capitalised only
 # A person's name, told by the words around it (geoparse/names.py's person rule):
 # a title before it ('President Taylor'), a particle inside it ('Dominique de Villepin'),
 # or a verb of speech then a personal pronoun ('Victoria said she would stay').
@@ -49,6 +58,8 @@ SPEECH_VERBS = frozenset(
     "testified tweeted".split()
 )
 PERSON_PRONOUNS = frozenset("he she his her him".split())
+# A capital speaking for its government: 'Washington said', 'Beijing has warned'.
+AUXILIARIES = frozenset("has have had will would is was also again".split())
 # Organisations that carry a place in their name are not that place (rules.py, 'organisation's
 # name'): news media, airlines, companies, universities and schools, military formations. The
 # state's own bodies ('Russian Defense Ministry', 'Nigeria Police') do count: they act for it.
@@ -162,22 +173,26 @@ TITLE = re.compile(
     r"(?<!general(?= (?:" + "|".join(GENERAL_NOUNS) + r")\b))",
     re.I,
 )
+# English puts the title after the nationality ("the Nigerien Prime Minister"), never before.
+NEVER = re.compile(r"(?!)")
 # "Sofia, Bulgaria", "Dongguan, in China's south": a country that only says where a stop is.
 QUALIFIER_GAPS = (", ", ", in ")
 
 LEXICON = Lexicon(
-    language="en",
+    language="en", name="English", function_words=FUNCTION_WORDS,
     sentence_abbreviation=SENTENCE_ABBREVIATION,
     articles=ARTICLES, possessives=POSSESSIVES, honorifics=HONORIFICS,
     features_before=FEATURES_BEFORE, feature_links=FEATURE_LINKS, features_after=FEATURES_AFTER,
     language_verbs=LANGUAGE_VERBS, language_suffixes=LANGUAGE_SUFFIXES,
     person_titles=PERSON_TITLES, name_particles=NAME_PARTICLES, speech_verbs=SPEECH_VERBS,
-    person_pronouns=PERSON_PRONOUNS, organisation_before=ORGANISATION_BEFORE,
+    person_pronouns=PERSON_PRONOUNS, auxiliaries=AUXILIARIES,
+    organisation_before=ORGANISATION_BEFORE,
     organisation_of=ORGANISATION_OF, organisation_after=ORGANISATION_AFTER,
     admin_words=ADMIN_WORDS, compass_words=COMPASS_WORDS, descriptions=DESCRIPTIONS,
-    abbreviations=ABBREVIATIONS, names=NAMES, metonyms=METONYMS, compass=COMPASS,
+    language_markers=LANGUAGE_MARKERS, features_lower_case=False, lower_case_kinds=frozenset(),
+    abbreviations=ABBREVIATIONS, names=NAMES, demonyms={}, metonyms=METONYMS, compass=COMPASS,
     state_prefix=STATE_PREFIX, calendar_words=CALENDAR_WORDS, plural=plural,
     movement=MOVEMENT, into_stop=INTO_STOP, locative=LOCATIVE, moves_on=MOVES_ON,
-    list_gap=LIST_GAP, departure=DEPARTURE, later=LATER, title=TITLE,
+    list_gap=LIST_GAP, departure=DEPARTURE, later=LATER, title=TITLE, title_before=NEVER,
     qualifier_gaps=QUALIFIER_GAPS,
 )

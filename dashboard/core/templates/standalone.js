@@ -46,7 +46,16 @@
       box.appendChild(el("p", props.mentions + " mention" + (props.mentions === 1 ? "" : "s")));
     }
     if (!props.passages.length) { box.appendChild(el("p", "No passage names it.", "none")); }
-    props.passages.forEach(function (p) { box.appendChild(highlighted(p)); });
+    props.passages.forEach(function (p) {
+      if (p.slug) {  // a desk's passages come from many articles: name each one's article
+        var about = [p.title || p.slug, p.source, p.published].filter(Boolean).join(" \u00b7 ");
+        box.appendChild(el("p", about, "passage-article"));
+      }
+      box.appendChild(highlighted(p));
+    });
+    if (props.more) {
+      box.appendChild(el("p", "\u2026 and " + props.more + " more passages", "none"));
+    }
     return box;
   }
 
