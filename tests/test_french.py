@@ -14,11 +14,6 @@ from dashboard.core.language import detect, language_name
 
 ROOT = Path(__file__).parents[1]
 GOLDS = sorted((ROOT / "tests" / "gold" / "fr").glob("*.json"))
-# Articles a resolution rule of the geoparser's (not French) gets wrong, and why.
-KNOWN = {
-    "cacao-cote-divoire": "Amsterdam: a US town beats the Dutch capital when the US is named",
-    "mali-algerie-tensions": "Kidal, Tombouctou: a region ranks above a town under 100,000",
-}
 
 
 def french(text: str) -> list[tuple[str, str]]:
@@ -29,8 +24,6 @@ def french(text: str) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("path", GOLDS, ids=lambda p: p.stem)
 def test_each_french_gold_article_at_the_first_articles_bar(path):
-    if path.stem in KNOWN:
-        pytest.xfail(KNOWN[path.stem])
     gold = json.loads(path.read_text(encoding="utf-8"))
     doc = documents.load(ROOT / gold["file"])
     got = {(m.start, m.end, m.place) for m in find_mentions(doc, default_gazetteer())}
