@@ -11,7 +11,7 @@ import folium
 import folium.elements
 from folium.template import Template
 
-from . import literal
+from . import rendering
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
@@ -101,7 +101,7 @@ def has_popup(element: branca.element.Element) -> bool:
 
 def offline_map(static_url: str = IFRAME_STATIC_URL, **kwargs: object) -> folium.Map:
     """Return a folium Map whose scripts and stylesheets are only the vendored files."""
-    literal.install()  # rendered text stays text (see literal.py)
+    rendering.install()  # drawn again for less (see rendering.py)
     kwargs.setdefault("tiles", None)
     fmap = OfflineMap(static_url, **kwargs)
     fmap.add_child(MarkerImages(f"{fmap.static_url}/{LEAFLET_IMAGES}"))

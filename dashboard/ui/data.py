@@ -20,6 +20,7 @@ from .budget import Budget
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 MAP_JOURNEYS = 20  # journeys drawn on the map: a long digest's hundredth trip is noise there
+STALE_CHECK = 5  # seconds between counts of the articles left to analyse again
 SEED_CHECK = 30  # seconds between two looks at seeds/ for new or changed files
 UPLOADS_ANALYSED = 3  # analyses of a visitor's own articles kept in their session
 DRAWINGS_BYTES = 160_000_000  # what the articles shown and their drawings may hold, together
@@ -85,8 +86,10 @@ def desk() -> Desk:
 
 
 @st.cache_data(ttl=5, show_spinner=False)
+@st.cache_data(ttl=STALE_CHECK, show_spinner=False)
 def stale_articles() -> int:
-    """Return how many articles an older parser analysed (being analysed again)."""
+    """Return how many articles an older parser analysed (being analysed again; counted at
+    most every STALE_CHECK seconds: a click need not count them)."""
     return len(desk().store.stale())
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import html
 import math
+import threading
+from collections import OrderedDict
 from datetime import date
 
 import folium
@@ -20,6 +22,7 @@ from ..core.store import Count
 from . import mapparts
 from .assets import IFRAME_STATIC_URL, offline_map
 from .mapview import TOOLTIP_OPACITY, TOOLTIP_STYLE, lighter, selectors_layer
+from .rendering import Encoded
 
 # Articles per country in five classes, light to dark: viridis, which readers with the common
 # colour-vision deficiencies read in order, and in grey.
@@ -27,6 +30,23 @@ CLASS_COLOURS = ("#FDE725", "#5EC962", "#21918C", "#3B528B", "#440154")
 NICE = (1, 2, 3, 5, 10, 15, 20, 25, 30, 50, 75, 100, 150, 200, 250, 300, 500, 750, 1000, 1500,
         2000, 2500, 3000, 5000, 7500, 10_000, 15_000, 20_000, 25_000, 50_000, 100_000)
 WORLD = [[-50.0, -120.0], [70.0, 140.0]]
+KEPT = 16  # windows' shaded countries (and outlines) kept encoded, the least recent dropped
+_made: OrderedDict[tuple, Encoded] = OrderedDict()
+_lock = threading.Lock()  # sessions run in threads of their own
+
+
+def kept(key: tuple, make) -> Encoded:
+    """Return the data made for key before, or make it (and keep the KEPT most recent)."""
+    with _lock:
+        if key in _made:
+            _made.move_to_end(key)
+            return _made[key]
+    value = Encoded(make())
+    with _lock:
+        _made[key] = value
+        while len(_made) > KEPT:
+            _made.popitem(last=False)
+    return value
 
 
 def class_floors(top: int) -> list[int]:
@@ -66,22 +86,15 @@ def counts_layer(counts: list[Count], shapes: dict[str, dict], gaz: Gazetteer,
                  window: str) -> folium.FeatureGroup:
     """Return the countries the window's articles name, shaded by their article counts, each
     clickable (selecting it) with its count in the tooltip."""
-    shown = [c for c in counts if c.key in shapes]
-    top = max((c.count for c in shown), default=0)
-    floors = class_floors(top)
-    features = []
-    for count in shown:
-        cls = class_of(count.count, floors)
-        name = html.escape(gaz.place(count.key).name) if count.key in gaz.places else count.key
-        articles = f"{count.count:,} article{'s' * (count.count != 1)} {window}"
-        features.append({"type": "Feature", "geometry": shapes[count.key], "properties": {
-            "select": count.key, "name": name, "articles": articles, "count": count.count,
-            "cls": cls, "fill": CLASS_COLOURS[cls], "label": class_label(cls, floors, top)}})
+    shown = tuple(c for c in counts if c.key in shapes)
     group = folium.FeatureGroup(name="Articles per country", control=False)
-    if not features:  # a window whose articles name no country: nothing to shade
+    if not shown:  # a window whose articles name no country: nothing to shade
         return group
+    data = kept(("counts", shown, window, id(shapes)),
+                lambda: {"type": "FeatureCollection", "features": features(shown, shapes, gaz,
+                                                                             window)})
     folium.GeoJson(
-        {"type": "FeatureCollection", "features": features}, name="countries",
+        data, name="countries",
         style_function=lambda f: {"fillColor": f["properties"]["fill"], "fillOpacity": 0.78,
                                   "color": "#555555", "weight": 0.8},
         highlight_function=lambda f: {"weight": 2.5, "color": "#D55E00"},
@@ -92,15 +105,33 @@ def counts_layer(counts: list[Count], shapes: dict[str, dict], gaz: Gazetteer,
     return group
 
 
+def features(shown: tuple[Count, ...], shapes: dict[str, dict], gaz: Gazetteer,
+             window: str) -> list[dict]:
+    """Return a GeoJSON feature per country counted, with its count, class and colour."""
+    top = max(c.count for c in shown)
+    floors = class_floors(top)
+    found = []
+    for count in shown:
+        cls = class_of(count.count, floors)
+        name = html.escape(gaz.place(count.key).name) if count.key in gaz.places else count.key
+        articles = f"{count.count:,} article{'s' * (count.count != 1)} {window}"
+        found.append({"type": "Feature", "geometry": shapes[count.key], "properties": {
+            "select": count.key, "name": name, "articles": articles, "count": count.count,
+            "cls": cls, "fill": CLASS_COLOURS[cls], "label": class_label(cls, floors, top)}})
+    return found
+
+
 def outline(frame: gpd.GeoDataFrame, codes: list[str], colour: str, name: str,
             dash: str) -> folium.GeoJson | None:
     """Return the outline of some countries as one shape (not clickable: the counts are)."""
     present = [c for c in codes if c in frame.index]
     if not present:
         return None
-    shape = unary_union(list(lighter(frame.loc[present]).geometry)).buffer(0)
+    data = kept(("outline", tuple(present), name, id(frame)), lambda: {
+        "type": "Feature", "properties": {"name": name},
+        "geometry": mapping(unary_union(list(lighter(frame.loc[present]).geometry)).buffer(0))})
     return folium.GeoJson(
-        {"type": "Feature", "geometry": mapping(shape), "properties": {"name": name}},
+        data,
         name=name, control=False, interactive=False, pane="outlines",
         style_function=lambda f: {"color": colour, "weight": 3, "fill": False,
                                   "dashArray": dash})
