@@ -172,7 +172,9 @@ def _trip_for(trips: list[_Trip], current: _Trip | None, who: Person | None,
         return current if follows else None
     known = next((t for t in trips if t.person is not None and same(t.person, who)), None)
     if known is None and follows and current is not None and current.person is None:
-        current.person, known = who, current  # the headline named no one; the lead does
+        known = current  # the headline named no one; the lead does
+    if known is not None and (known.person is None or who.surname and not known.person.surname):
+        known.person = who  # by their name rather than their title alone
     return known
 
 
