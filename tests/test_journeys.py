@@ -7,11 +7,18 @@ names them by ('' for nobody named); a stop is its pin's city, '*' before an inf
 A passage beginning with '---' is a Markdown file with front matter (its language).
 """
 
-import pytest
+import json
 
-from dashboard.core import documents
+import pytest
+from streamlit_folium import _get_map_string
+
+from dashboard.core import documents, export, overlays
+from dashboard.core.analysis import analyse
 from dashboard.core.geoparse import default_gazetteer, find_mentions
 from dashboard.core.itinerary import extract_journeys
+from dashboard.core.layers import build_layers, read_countries
+from dashboard.core.palette import PLANNED_DASH, journey_colour
+from dashboard.ui import mapparts, mapview, panels
 
 M, P = False, True  # a leg made, a leg planned
 
@@ -173,3 +180,66 @@ def test_journeys_as_a_reader_would_draw_them(passage, expected):
 
 def test_the_table_is_large_enough():
     assert len(PASSAGES) >= 25
+
+
+# ---------------------------------------------------------------- drawn: map, legend, export
+
+TWO = ("The Chadian president flew to Paris on Monday. The Ghanaian president will travel to "
+       "Tokyo on Tuesday.\n")
+PAYLOAD = '<img src=x onerror="window.__xss=1">'
+
+
+@pytest.fixture(scope="module")
+def two():
+    analysis = analyse(documents.parse("two.txt", TWO))
+    return analysis, build_layers(analysis, default_gazetteer(), read_countries())
+
+
+def test_each_journey_has_its_colour_and_its_traveller_in_the_legend(two):
+    _, layers = two
+    fmap = mapview.build_map(layers, overlays.IDS, "natural-earth")
+    legend = next(c for c in fmap._children.values() if isinstance(c, mapparts.Legend))
+    assert journey_colour(1) != journey_colour(2)
+    for index, who in [(1, "Chadian president"), (2, "Ghanaian president")]:
+        assert f"Journey {index}: {who}" in legend.body and journey_colour(index) in legend.body
+    assert set(layers.legs["colour"]) == {journey_colour(1), journey_colour(2)}
+
+
+def test_a_planned_leg_is_dashed_and_says_so(two):
+    _, layers = two
+    fmap = mapview.build_map(layers, overlays.IDS, "natural-earth")
+    fmap.get_root().render()
+    script = _get_map_string(fmap)
+    assert script.count(f'"dashArray": "{PLANNED_DASH}"') == 1  # Accra → Tokyo, not the made
+    assert "Accra → Tokyo (planned)" in script and "Paris (made)" in script
+    assert "Stop 1: Japan (planned)" not in script and "Stop 1: Tokyo (planned)" in script
+
+
+def test_every_start_pin_is_in_view(two):
+    _, layers = two
+    (south, west), (north, east) = mapview._bounds(layers, overlays.IDS)
+    for point in layers.stops.geometry:
+        assert south <= point.y <= north and west <= point.x <= east
+    assert set(layers.stops[layers.stops.inferred].pin) == {"N'Djamena", "Accra"}
+
+
+def test_the_export_draws_planned_legs_and_journey_colours(two):
+    analysis, layers = two
+    features = export.feature_collection(analysis, layers)["features"]
+    legs = {(f["properties"]["journey"], f["properties"]["planned"], f["properties"]["colour"])
+            for f in features if f["properties"]["layer"] == "legs"}
+    assert legs == {(1, False, journey_colour(1)), (2, True, journey_colour(2))}
+    roles = [r for f in features if f["properties"]["layer"] == "legs"
+             for r in f["properties"]["roles"]]
+    assert "leg 1 of journey 2 (planned)" in roles
+    page = export.standalone_html(analysis, layers)
+    config = json.loads(page.split('id="map-config"')[1].split(">", 1)[1].split("</script>")[0])
+    assert config["dash"]["planned"] == PLANNED_DASH
+
+
+def test_the_strip_and_the_legend_escape_the_traveller():
+    entry = mapparts.journey_entry(1, PAYLOAD, journey_colour(1))
+    heading = str(panels.journey_heading(2, PAYLOAD))
+    for markup in (entry, heading):
+        assert "<img" not in markup and "&lt;img" in markup
+    assert journey_colour(2) in heading

@@ -37,6 +37,7 @@ class _Trip:
     person: Person | None
     legs: list[_Leg]
     last: int  # the index of its latest sentence
+    passage: int  # the index of that sentence's passage
 
 
 def _sentences(document: Document) -> list[Sentence]:
@@ -164,13 +165,24 @@ def _origin(journey: int, home: str | None, first: Stop, gaz: Gazetteer) -> Stop
                 sentence_start=first.sentence_start, sentence_end=first.sentence_end)
 
 
-def _trip_for(trips: list[_Trip], current: _Trip | None, who: Person | None,
-              follows: bool) -> _Trip | None:
+def _known(trips: list[_Trip], who: Person | None, passage: int) -> _Trip | None:
+    """Return the trip of a traveller already met: by name anywhere, by title alone only
+    within TRAVELLER_PASSAGES passages (further on, a title is another story's person)."""
+    for trip in trips:
+        if trip.person is None or who is None or not same(trip.person, who):
+            continue
+        if (trip.person.surname and who.surname) or passage - trip.passage <= TRAVELLER_PASSAGES:
+            return trip
+    return None
+
+
+def _trip_for(trips: list[_Trip], current: _Trip | None, who: Person | None, follows: bool,
+              passage: int) -> _Trip | None:
     """Return the journey a movement sentence continues: its traveller's, else the one just
     told when it names nobody (or the journey had no traveller yet); None for a new one."""
     if who is None:
         return current if follows else None
-    known = next((t for t in trips if t.person is not None and same(t.person, who)), None)
+    known = _known(trips, who, passage)
     if known is None and follows and current is not None and current.person is None:
         known = current  # the headline named no one; the lead does
     if known is not None and (known.person is None or who.surname and not known.person.surname):
@@ -209,15 +221,16 @@ def _trips(document: Document, mentions: list[Mention], lex: Lexicon) -> list[_T
             continue
         who = subject(text, sentence, moves, people, lex)
         follows = current is not None and i == current.last + 1
-        trip = _trip_for(trips, current, who, follows)
+        passage = bisect_right(starts, sentence.start) - 1
+        trip = _trip_for(trips, current, who, follows, passage)
         if trip is None:
             who = who or closest(people, _context_start(starts, sentence.start),
                                  moves[0].start())
-            trip = next((t for t in trips if t.person and who and same(t.person, who)), None)
+            trip = _known(trips, who, passage)
         if trip is None:
-            trip = _Trip(who, [], i)
+            trip = _Trip(who, [], i, passage)
             trips.append(trip)
-        trip.legs, trip.last, current = _merge(trip.legs, legs), i, trip
+        trip.legs, trip.last, trip.passage, current = _merge(trip.legs, legs), i, passage, trip
     return trips
 
 
