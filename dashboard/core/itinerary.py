@@ -177,27 +177,39 @@ def _known(trips: list[_Trip], who: Person | None, passage: int) -> _Trip | None
 
 
 def _trip_for(trips: list[_Trip], current: _Trip | None, who: Person | None, follows: bool,
-              passage: int) -> _Trip | None:
+              passage: int, legs: list[_Leg]) -> _Trip | None:
     """Return the journey a movement sentence continues: its traveller's, else the one just
-    told when it names nobody (or the journey had no traveller yet); None for a new one."""
+    told when it names nobody (or retells that journey, which named nobody); None for a new
+    one."""
     if who is None:
         return current if follows else None
     known = _known(trips, who, passage)
-    if known is None and follows and current is not None and current.person is None:
+    if (known is None and follows and current is not None and current.person is None
+            and _retells(current.legs, legs)):
         known = current  # the headline named no one; the lead does
     if known is not None and (known.person is None or who.surname and not known.person.surname):
         known.person = who  # by their name rather than their title alone
     return known
 
 
-def _merge(told: list[_Leg], new: list[_Leg]) -> list[_Leg]:
+def _retells(told: list[_Leg], new: list[_Leg]) -> bool:
+    """Tell whether a sentence's stops name a stop already told (not one returned to)."""
+    places = {leg.mention.place for leg in told}
+    return any(leg.mention.place in places and not leg.again for leg in new)
+
+
+def _merge(told: list[_Leg], new: list[_Leg], home: str | None) -> list[_Leg]:
     """Add a sentence's stops to a journey without telling a leg twice: a stop already told
     (not returned to) is a retelling that places the new stops around it; a departure told
-    after the arrival is where the journey started."""
+    after the arrival ('Goïta had left Bamako') is where the journey started when it is the
+    only news or from home."""
     places = [leg.mention.place for leg in told]
     anchors = [k for k, leg in enumerate(new) if leg.mention.place in places and not leg.again]
     if not anchors:
-        return new + told if told and all(leg.phase == 0 for leg in new) else told + new
+        alone = all(leg.phase == 0 for leg in new)
+        start = [leg for leg in new if leg.phase == 0 and (alone or (
+            home is not None and leg.mention.country == home))] if told else []
+        return start + told + [leg for leg in new if leg not in start]
     for k in anchors:  # made, if any telling says so
         old = told[places.index(new[k].mention.place)]
         old.planned = old.planned and new[k].planned
@@ -222,7 +234,7 @@ def _trips(document: Document, mentions: list[Mention], lex: Lexicon) -> list[_T
         who = subject(text, sentence, moves, people, lex)
         follows = current is not None and i == current.last + 1
         passage = bisect_right(starts, sentence.start) - 1
-        trip = _trip_for(trips, current, who, follows, passage)
+        trip = _trip_for(trips, current, who, follows, passage, legs)
         if trip is None:
             who = who or closest(people, _context_start(starts, sentence.start),
                                  moves[0].start())
@@ -230,7 +242,9 @@ def _trips(document: Document, mentions: list[Mention], lex: Lexicon) -> list[_T
         if trip is None:
             trip = _Trip(who, [], i, passage)
             trips.append(trip)
-        trip.legs, trip.last, trip.passage, current = _merge(trip.legs, legs), i, passage, trip
+        home = trip.person.home if trip.person else None
+        trip.legs, trip.last, trip.passage = _merge(trip.legs, legs, home), i, passage
+        current = trip
     return trips
 
 

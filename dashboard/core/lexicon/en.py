@@ -142,7 +142,8 @@ MOVEMENT = re.compile(
     r"depart(?:s|ed|ing)?|leav(?:e|es|ing)|left|return(?:s|ed|ing)?|land(?:s|ed|ing)?|"
     r"stop(?:s|ped)? (?:over|off)|proceed(?:s|ed)?|journey(?:s|ed)?|mov(?:e|es|ed) on|"
     r"(?:then|and|later|next|continu(?:e|es|ed|ing))\s+on(?=\s+to\b)|"  # "then on to Minsk"
-    r"(?:take|takes|took|taken|taking)\s+(?:him|her|them)(?=\s+to\b))\b",  # "will take him to"
+    r"(?:take|takes|took|taken|taking)\s+(?:him|her|them)(?=\s+to\b)|"  # "will take him to"
+    r"(?:due|expected)(?=\s+(?:in|at)\b))\b",  # "is due in Nairobi on Friday"
     re.I,
 )
 # A host receives the traveller: the person after the word travels, to where it happens.
@@ -151,7 +152,8 @@ RECEPTION = re.compile(r"\b(?:receiv(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|host(?
 # Before a movement word (in its clause), or the word itself: the leg is still to come.
 PLANNED = re.compile(
     r"\b(?:will|shall|would|'ll|(?:is|are|was|were)\s+(?:(?:due|set|expected|scheduled|slated|"
-    r"going|about|planning|preparing|poised)\s+)?to|plans?|planning|planned|intends?|"
+    r"going|about|planning|preparing|poised)\s+)?to|(?:is|are)\s+(?:due|expected)|plans?|"
+    r"planning|planned|intends?|"
     r"intending|hopes?|upcoming|forthcoming)\b", re.I)
 # An auxiliary before a movement word, or the word itself in the past: the leg has been made.
 COMPLETED = re.compile(
@@ -173,8 +175,9 @@ LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?\Z", re.I)
 MOVES_ON = re.compile(r"[^;:()]{0,80}?\b(?:before|then)\b", re.I)
 LIST_GAP = re.compile(r"\A\s*(?:,|,?\s*and|,?\s*(?:and\s+)?then|,?\s*before|,?\s*after)?"
                       r"(?:\s+(?:then|finally|next|on|to|in|visit\w*))*\s*(?:the\s+)?\Z", re.I)
+# "after a week-long tour that took him to Paris": words of one clause between.
 DEPARTURE = re.compile(r"\b(?:from|left|leav(?:e|es|ing)|depart(?:s|ed|ing)?|"
-                       r"after\s+(?:\w+\s+){0,3}(?:in|to|at))\s+(?:the\s+)?\Z", re.I)
+                       r"after\s+(?:[^\s,;.]+\s+){0,8}?(?:in|to|at))\s+(?:the\s+)?\Z", re.I)
 LATER = re.compile(r"\bbefore\s+(?:\w+\s+){0,2}(?:to|in|for)\s+(?:the\s+)?\Z", re.I)
 # "official" and "general" are adjectives as often: "official news agency", "general election".
 OFFICIAL_NOUNS = (
