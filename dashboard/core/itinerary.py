@@ -11,7 +11,7 @@ from .gazetteer import Gazetteer
 from .geoparse import default_gazetteer
 from .lexicon import Lexicon, lexicon_for
 from .models import Document, Journey, Mention, Sentence, Stop, within
-from .travellers import Person, closest, same, subject, titled
+from .travellers import Person, cast, closest, subject
 
 CLAUSE_BREAK = re.compile(r"[,;:()]")
 STOP_KINDS = ("country", "capital", "city", "admin")
@@ -165,30 +165,48 @@ def _origin(journey: int, home: str | None, first: Stop, gaz: Gazetteer) -> Stop
                 sentence_start=first.sentence_start, sentence_end=first.sentence_end)
 
 
-def _known(trips: list[_Trip], who: Person | None, passage: int) -> _Trip | None:
-    """Return the trip of a traveller already met: by name anywhere, by title alone only
-    within TRAVELLER_PASSAGES passages (further on, a title is another story's person)."""
-    for trip in trips:
-        if trip.person is None or who is None or not same(trip.person, who):
-            continue
-        if (trip.person.surname and who.surname) or passage - trip.passage <= TRAVELLER_PASSAGES:
-            return trip
-    return None
+class _Met:
+    """The trips told so far, by their traveller's surname and by title and home."""
+
+    def __init__(self) -> None:
+        self.named: dict[str, _Trip] = {}
+        self.titled: dict[tuple[str | None, str], _Trip] = {}
+
+    def add(self, trip: _Trip) -> None:
+        """Remember a trip under its traveller."""
+        if trip.person is not None:
+            if trip.person.surname:
+                self.named[trip.person.surname] = trip
+            self.titled[(trip.person.home, trip.person.title)] = trip
+
+    def find(self, who: Person | None, passage: int) -> _Trip | None:
+        """Return the trip of a traveller already met: by surname anywhere; by title and home
+        (without two different surnames) only within TRAVELLER_PASSAGES passages (further on,
+        a title is another story's person)."""
+        if who is None:
+            return None
+        if who.surname in self.named:
+            return self.named[who.surname]
+        trip = self.titled.get((who.home, who.title))
+        if trip is None or passage - trip.passage > TRAVELLER_PASSAGES:
+            return None
+        return None if trip.person.surname and who.surname else trip
 
 
-def _trip_for(trips: list[_Trip], current: _Trip | None, who: Person | None, follows: bool,
+def _trip_for(met: _Met, current: _Trip | None, who: Person | None, follows: bool,
               passage: int, legs: list[_Leg]) -> _Trip | None:
     """Return the journey a movement sentence continues: its traveller's, else the one just
     told when it names nobody (or retells that journey, which named nobody); None for a new
     one."""
     if who is None:
         return current if follows else None
-    known = _known(trips, who, passage)
+    known = met.find(who, passage)
     if (known is None and follows and current is not None and current.person is None
             and _retells(current.legs, legs)):
         known = current  # the headline named no one; the lead does
     if known is not None and (known.person is None or who.surname and not known.person.surname):
         known.person = who  # by their name rather than their title alone
+        met.add(known)
     return known
 
 
@@ -221,9 +239,10 @@ def _merge(told: list[_Leg], new: list[_Leg], home: str | None) -> list[_Leg]:
 def _trips(document: Document, mentions: list[Mention], lex: Lexicon) -> list[_Trip]:
     """Gather the stops of the movement sentences into one trip per traveller: a sentence
     continues the trip of the one before it unless it names another traveller."""
-    text, people = document.text, titled(document, mentions, lex)
+    text, known = document.text, cast(document, mentions, lex)
     starts = [p.start for p in document.passages]
     trips: list[_Trip] = []
+    met = _Met()
     current: _Trip | None = None
     for i, sentence in enumerate(_sentences(document)):
         moves = _moves(text, sentence, lex)
@@ -231,17 +250,18 @@ def _trips(document: Document, mentions: list[Mention], lex: Lexicon) -> list[_T
                          moves, lex) if moves else []
         if not legs:
             continue
-        who = subject(text, sentence, moves, people, lex)
+        who = subject(text, sentence, moves, known, lex)
         follows = current is not None and i == current.last + 1
         passage = bisect_right(starts, sentence.start) - 1
-        trip = _trip_for(trips, current, who, follows, passage, legs)
+        trip = _trip_for(met, current, who, follows, passage, legs)
         if trip is None:
-            who = who or closest(people, _context_start(starts, sentence.start),
+            who = who or closest(known.people, _context_start(starts, sentence.start),
                                  moves[0].start())
-            trip = _known(trips, who, passage)
+            trip = met.find(who, passage)
         if trip is None:
             trip = _Trip(who, [], i, passage)
             trips.append(trip)
+            met.add(trip)
         home = trip.person.home if trip.person else None
         trip.legs, trip.last, trip.passage = _merge(trip.legs, legs, home), i, passage
         current = trip

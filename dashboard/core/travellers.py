@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from .lexicon import Lexicon
 from .models import Document, Mention, Sentence
 
+WORD = re.compile(r"\w[\w'’-]*")
 NAME_AFTER = re.compile(r"\s+([A-Z][\w-]+(?:\s[A-Z][\w-]+){0,3})")
 TITLE_REACH = 60  # characters before a nationality read for a title that precedes it
 
@@ -28,14 +29,6 @@ class Person:
     def title(self) -> str:
         """Return the words without the name, folded ('malian president')."""
         return self.words.removesuffix(self.name).strip().casefold()
-
-
-def same(a: Person, b: Person) -> bool:
-    """Tell whether two titled people are one: the same surname, or, without both names,
-    the same title and home."""
-    if a.surname and b.surname:
-        return a.surname == b.surname
-    return a.home == b.home and a.title == b.title
 
 
 def titled(document: Document, mentions: list[Mention], lex: Lexicon) -> list[Person]:
@@ -59,33 +52,48 @@ def titled(document: Document, mentions: list[Mention], lex: Lexicon) -> list[Pe
     return people
 
 
+@dataclass(frozen=True)
+class Cast:
+    """The titled people of a text, in text order, and each surname's people."""
+
+    people: list[Person]
+    surnames: dict[str, list[Person]]
+
+
+def cast(document: Document, mentions: list[Mention], lex: Lexicon) -> Cast:
+    """Return the titled people of a document, looked up by surname too."""
+    people = titled(document, mentions, lex)
+    surnames: dict[str, list[Person]] = {}
+    for person in people:
+        if person.surname:
+            surnames.setdefault(person.surname, []).append(person)
+    return Cast(people, surnames)
+
+
 def closest(people: list[Person], since: int, upto: int) -> Person | None:
     """Return the titled person named last before upto, from since on (None if nobody)."""
     at = bisect_right(people, upto, key=lambda person: person.start)
     return people[at - 1] if at and people[at - 1].start >= since else None
 
 
-def subject(text: str, sentence: Sentence, moves: list[re.Match], people: list[Person],
+def subject(text: str, sentence: Sentence, moves: list[re.Match], known: Cast,
             lex: Lexicon) -> Person | None:
     """Return who a movement sentence says travels: the person a host receives, else the
     person named (or called by surname) last before its first movement word."""
     first = moves[0]
     if lex.reception.fullmatch(first.group()):
-        guest = next((p for p in people if first.end() <= p.start < sentence.end), None)
-        if guest is not None:
+        at = bisect_right(known.people, first.end() - 1, key=lambda person: person.start)
+        guest = known.people[at] if at < len(known.people) else None
+        if guest is not None and guest.start < sentence.end:
             return guest
-    person = closest(people, sentence.start, first.start())
-    return person or _by_surname(text, sentence.start, first.start(), people)
+    person = closest(known.people, sentence.start, first.start())
+    return person or _by_surname(text, sentence.start, first.start(), known)
 
 
-def _by_surname(text: str, start: int, end: int, people: list[Person]) -> Person | None:
-    """Return the person named earlier whose surname text[start:end] uses last."""
-    best, at = None, -1
-    for person in people:
-        if person.start >= start or not person.surname:
-            continue
-        found = [m.start() for m in re.finditer(rf"\b{re.escape(person.surname)}\b",
-                                                text[start:end])]
-        if found and found[-1] >= at:
-            best, at = person, found[-1]
-    return best
+def _by_surname(text: str, start: int, end: int, known: Cast) -> Person | None:
+    """Return the person named before offset start whose surname text[start:end] uses last."""
+    for word in reversed(WORD.findall(text, start, end)):
+        named = [p for p in known.surnames.get(word, ()) if p.start < start]
+        if named:
+            return named[-1]
+    return None
