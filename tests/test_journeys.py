@@ -17,7 +17,7 @@ from dashboard.core.analysis import analyse
 from dashboard.core.geoparse import default_gazetteer, find_mentions
 from dashboard.core.itinerary import extract_journeys
 from dashboard.core.layers import build_layers, read_countries
-from dashboard.core.palette import PLANNED_DASH, journey_colour
+from dashboard.core.palette import JOURNEY_COLOURS, PLANNED_DASH, journey_colour
 from dashboard.ui import mapparts, mapview, panels
 
 M, P = False, True  # a leg made, a leg planned
@@ -287,3 +287,10 @@ def test_the_strip_and_the_legend_escape_the_traveller():
     for markup in (entry, heading):
         assert "<img" not in markup and "&lt;img" in markup
     assert journey_colour(2) in heading
+
+
+def test_the_legend_names_as_many_journeys_as_there_are_colours():
+    journeys = [(n, f"Traveller {n}", journey_colour(n)) for n in range(1, 10)]
+    rows = mapparts.journey_entries(journeys)
+    assert len(rows) == len(JOURNEY_COLOURS) + 1
+    assert "and 3 more journeys in the same colours" in rows[-1]

@@ -25,7 +25,7 @@ from .geoparse import default_gazetteer
 from .layers import Layers, build_layers, read_countries
 from .models import Document, Journey, Mention
 from .overlays import OVERLAYS, overlay
-from .palette import BASEMAP_STYLE, COLOURS, INFERRED_DASH, PLANNED_DASH
+from .palette import BASEMAP_STYLE, COLOURS, INFERRED_DASH, JOURNEY_COLOURS, PLANNED_DASH
 from .reading import passages_for
 
 FORMATS = ("geojson", "csv", "html")
@@ -174,7 +174,8 @@ def map_config() -> dict:
     return {"overlays": [{"id": o.id, "title": o.title, "colour": o.colour, "parts": o.parts}
                          for o in OVERLAYS if o.parts],
             "basemapStyle": BASEMAP_STYLE,
-            "dash": {"planned": PLANNED_DASH, "inferred": INFERRED_DASH}}
+            "dash": {"planned": PLANNED_DASH, "inferred": INFERRED_DASH},
+            "legendJourneys": len(JOURNEY_COLOURS)}
 
 
 def page_css() -> str:

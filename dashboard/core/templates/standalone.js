@@ -91,11 +91,13 @@
   }
 
   function journeyLegend() {  // one line a journey: its colour and who travels
-    var seen = {}, box = el("div", undefined, "journey-legend leaflet-bar");
+    var seen = {}, count = 0, box = el("div", undefined, "journey-legend leaflet-bar");
     data.features.forEach(function (f) {
       var p = f.properties;
       if (p.layer !== "stops" || seen[p.journey]) { return; }
       seen[p.journey] = true;
+      count += 1;
+      if (count > config.legendJourneys) { return; }  // the colours repeat from here
       var row = el("div", undefined, "journey-key"), swatch = el("span", undefined, "line");
       swatch.style.backgroundColor = p.colour;
       row.setAttribute("data-journey", String(p.journey));
@@ -104,6 +106,10 @@
         "Journey " + p.journey + (p.traveller ? ": " + p.traveller : "")));
       box.appendChild(row);
     });
+    if (count > config.legendJourneys) {
+      box.appendChild(el("div", "and " + (count - config.legendJourneys)
+                               + " more in the same colours", "note"));
+    }
     if (box.childNodes.length) {
       box.appendChild(el("div", "dashed: planned leg; dotted: from an inferred start", "note"));
     }
