@@ -31,6 +31,7 @@ def stop_rows(analysis: Analysis) -> Iterator[dict]:
                 "lat": stop.lat, "lon": stop.lon, "assumed": stop.assumed,
                 "start": stop.start, "end": stop.end,
                 "pin": stop.city_name, "inferred": stop.inferred, "traveller": journey.traveller,
+                "planned": stop.planned,
             }
 
 

@@ -110,9 +110,10 @@ def test_first_article_tour():
     doc = documents.load("seeds/niger-russia-military-cooperation.txt")
     gaz = default_gazetteer()
     (trip,) = extract_journeys(doc, find_mentions(doc, gaz), gaz)
-    assert [(s.order, s.name, s.assumed, s.inferred) for s in trip.stops] == [
-        (0, "Niamey", True, True), (1, "Moscow", False, False), (2, "Serbia", True, False),
-        (3, "Türkiye", True, False), (4, "Iran", True, False)]
+    assert [(s.order, s.name, s.assumed, s.inferred, s.planned) for s in trip.stops] == [
+        (0, "Niamey", True, True, False), (1, "Moscow", False, False, False),
+        (2, "Serbia", True, False, True), (3, "Türkiye", True, False, True),
+        (4, "Iran", True, False, True)]  # "has also arrived in Moscow, and then will go to …"
     assert trip.traveller == "Nigerien Prime Minister Lamine Zeine"
     assert "Serbia, Turkey, and Iran" in doc.text[trip.stops[3].sentence_start:
                                                   trip.stops[3].sentence_end]

@@ -85,7 +85,9 @@ def test_default_view_shows_places_and_the_article(default: AppTest):
         assert buttons[key].startswith(name + " · ")
     assert not any(key.startswith("place-gn:") for key in buttons)  # cities count for countries
     stops = [b.label for b in default.button if b.key and b.key.startswith("stop-")]
-    assert stops == ["⌂ Niamey", "1 Moscow", "2 Serbia", "3 Türkiye", "4 Iran"]
+    # "has also arrived in Moscow, and then will go to Serbia, Turkey, and Iran": planned legs
+    assert stops == ["⌂ Niamey", "1 Moscow", "2 Serbia · planned", "3 Türkiye · planned",
+                     "4 Iran · planned"]
     assert params(default) == {}  # a missing value is the default: the URL is left alone
     assert layers(default) == {"layer-sahel": True, "layer-aes": True, "layer-journeys": True,
                                "layer-countries": True, "layer-density": False}
@@ -127,7 +129,7 @@ def test_place_aes_shows_the_bloc_then_its_members():
 
 def test_stop_shows_its_sentence():
     at = run(stop="1-3", place="TUR")
-    assert subheaders(at) == ["Stop 3: Türkiye"]
+    assert subheaders(at) == ["Stop 3: Türkiye (planned)"]
     main, _ = passages(at)
     assert main == ["Talks on defense cooperation have become part of Nigerien Prime Minister "
                     "Lamine Zeine's tour who has also arrived in Moscow, and then will go to "
@@ -199,7 +201,7 @@ def test_clicking_a_stop_button_selects_the_stop():
     at = run()
     at.button(key="stop-1-2").click().run()
     assert params(at) == {"doc": DOC, "place": "SRB", "stop": "1-2"}
-    assert subheaders(at) == ["Stop 2: Serbia"]
+    assert subheaders(at) == ["Stop 2: Serbia (planned)"]
     more = [b for b in at.main.button if b.label == "All passages about Serbia"]
     more[0].click().run()
     assert params(at) == {"doc": DOC, "place": "SRB"}
@@ -332,8 +334,12 @@ def test_a_digest_of_many_places_lists_the_most_mentioned_and_folds_the_rest(see
 
 
 def test_a_digest_of_many_journeys_lists_five_under_the_map_and_the_chosen_one(seeds):
-    trip = "The Malian minister flew to Paris and then to Berlin. Talks followed."
-    (seeds / "digest.txt").write_text("\n\n".join([trip] * 8), encoding="utf-8")
+    # Eight travellers (one traveller's trip told eight times would be one journey).
+    people = ["Malian", "Nigerien", "Chadian", "Senegalese", "Ghanaian", "Ivorian", "Togolese",
+              "Gambian"]
+    trips = [f"The {who} minister flew to Paris and then to Berlin. Talks followed."
+             for who in people]
+    (seeds / "digest.txt").write_text("\n\n".join(trips), encoding="utf-8")
     at = run()
     journeys = sorted({b.key.split("-")[1] for b in at.button
                        if b.key and b.key.startswith("stop-")})

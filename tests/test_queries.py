@@ -238,7 +238,7 @@ def test_a_schema_1_file_is_migrated_with_its_articles(tmp_path):
                      f"(1, {', '.join('?' * len(MENTION_COLUMNS))})", item.mentions)
     conn.close()
     store = Store(path)
-    assert schema.version(store.conn) == schema.VERSION == 3
+    assert schema.version(store.conn) == schema.VERSION == 4
     rows = store.conn.execute("SELECT place, kind, mentions FROM article_places").fetchall()
     assert sorted(rows) == sorted(place_rows(analysis.mentions))
     assert store.analysis("uranium") == analysis

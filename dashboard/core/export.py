@@ -25,7 +25,7 @@ from .geoparse import default_gazetteer
 from .layers import Layers, build_layers, read_countries
 from .models import Document, Journey, Mention
 from .overlays import OVERLAYS, overlay
-from .palette import BASEMAP_STYLE, COLOURS
+from .palette import BASEMAP_STYLE, COLOURS, INFERRED_DASH, JOURNEY_COLOURS, PLANNED_DASH
 from .reading import passages_for
 
 FORMATS = ("geojson", "csv", "html")
@@ -101,7 +101,8 @@ def leg_features(doc: Document, mentions: list[Mention], journeys: list[Journey]
         place = places.get((journey, order), "")
         yield feature(f"leg:{journey}:{order}", row.pop("geometry"), {
             "layer": "legs", **row, "place": place, "name": f"{row['from']} → {row['to']}",
-            "roles": [f"leg {order} of journey {journey}"],
+            "roles": [f"leg {order} of journey {journey}"
+                      + (" (planned)" if row["planned"] else " (made)")],
             "passages": passage_records(doc, mentions, place) if place else []})
 
 
@@ -172,7 +173,9 @@ def map_config() -> dict:
     """Return what the standalone page's script draws with: the overlays and basemap style."""
     return {"overlays": [{"id": o.id, "title": o.title, "colour": o.colour, "parts": o.parts}
                          for o in OVERLAYS if o.parts],
-            "basemapStyle": BASEMAP_STYLE}
+            "basemapStyle": BASEMAP_STYLE,
+            "dash": {"planned": PLANNED_DASH, "inferred": INFERRED_DASH},
+            "legendJourneys": len(JOURNEY_COLOURS)}
 
 
 def page_css() -> str:

@@ -1,4 +1,5 @@
-"""Text + mentions → the journeys it describes: ordered stops, each with its sentence."""
+"""Text + mentions → the journeys it describes: ordered stops, each with its sentence, and
+whether each leg was made or is still planned."""
 
 from __future__ import annotations
 
@@ -10,12 +11,12 @@ from .gazetteer import Gazetteer
 from .geoparse import default_gazetteer
 from .lexicon import Lexicon, lexicon_for
 from .models import Document, Journey, Mention, Sentence, Stop, within
+from .travellers import Person, cast, closest, subject
 
 CLAUSE_BREAK = re.compile(r"[,;:()]")
-NAME_AFTER = re.compile(r"\s+([A-Z][\w-]+(?:\s[A-Z][\w-]+){0,3})")
-TITLE_REACH = 60  # characters before a nationality read for a title that precedes it
 STOP_KINDS = ("country", "capital", "city", "admin")
 TRAVELLER_PASSAGES = 2  # passages before a journey's own in which its traveller may be named
+TENSE_REACH = 60  # characters before a movement word read for its tense ('is due to fly')
 
 
 @dataclass
@@ -25,6 +26,18 @@ class _Leg:
     mention: Mention
     sentence: Sentence
     phase: int
+    planned: bool = False
+    again: bool = False  # returned to: made again, never a retelling of an earlier stop
+
+
+@dataclass
+class _Trip:
+    """One traveller's legs as the sentences tell them, before they become a Journey."""
+
+    person: Person | None
+    legs: list[_Leg]
+    last: int  # the index of its latest sentence
+    passage: int  # the index of that sentence's passage
 
 
 def _sentences(document: Document) -> list[Sentence]:
@@ -32,11 +45,44 @@ def _sentences(document: Document) -> list[Sentence]:
     return [s for p in document.passages for s in p.sentences]
 
 
+def _moves(text: str, sentence: Sentence, lex: Lexicon) -> list[re.Match]:
+    """Return the sentence's movement and reception words, in text order."""
+    found = [*lex.movement.finditer(text, sentence.start, sentence.end),
+             *lex.reception.finditer(text, sentence.start, sentence.end)]
+    return sorted(found, key=lambda m: m.start())
+
+
+def _tenses(text: str, sentence: Sentence, moves: list[re.Match], lex: Lexicon) -> list[bool]:
+    """Return, for each movement word, whether its leg is planned (a word of the future before
+    it in its clause, or a future verb), made (an auxiliary or a past verb), or as the movement
+    before it ("will arrive in Moscow and travel on to Minsk")."""
+    planned: list[bool] = []
+    since = sentence.start
+    for move in moves:
+        window = text[max(since, move.start() - TENSE_REACH):move.end()]
+        if lex.planned.search(window):
+            planned.append(True)
+        elif lex.completed.search(window):
+            planned.append(False)
+        else:
+            planned.append(planned[-1] if planned else False)
+        since = move.end()
+    return planned
+
+
+def _tense_at(moves: list[re.Match], planned: list[bool], at: int) -> bool:
+    """Return whether the movement that leads to offset at (the last before it, else the
+    first) is planned."""
+    before = bisect_right([m.end() for m in moves], at) - 1
+    return planned[max(before, 0)]
+
+
 def _stops_in(document: Document, sentence: Sentence, mentions: list[Mention],
-              lex: Lexicon) -> list[_Leg]:
+              moves: list[re.Match], lex: Lexicon) -> list[_Leg]:
     """Return the stops a movement sentence names, ordered by when they are visited."""
     text = document.text
-    movement = [m.end() for m in lex.movement.finditer(text, sentence.start, sentence.end)]
+    movement = [m.end() for m in moves]
+    planned = _tenses(text, sentence, moves, lex)
     legs: list[_Leg] = []
     previous_end: int | None = None
     for mention in mentions:
@@ -48,7 +94,7 @@ def _stops_in(document: Document, sentence: Sentence, mentions: list[Mention],
             previous_end = mention.end  # "Sofia, Bulgaria": the country says where it is
             continue
         phase = _phase(before, lex)
-        introduced = bool(movement) and bool(lex.into_stop.search(before[-40:]))
+        introduced = bool(lex.into_stop.search(before[-40:]))
         if introduced and phase == 1 and lex.locative.search(before[-40:]) and not _moved_in_clause(
                 text, movement, mention.start):
             # "met in N'Djamena, before the delegation flew to Niamey": where they left from
@@ -59,7 +105,8 @@ def _stops_in(document: Document, sentence: Sentence, mentions: list[Mention],
             continue
         if chained and legs:
             phase = legs[-1].phase
-        legs.append(_Leg(mention, sentence, phase))
+        legs.append(_Leg(mention, sentence, phase, _tense_at(moves, planned, mention.start),
+                         bool(lex.returning.search(before[-40:]))))
         previous_end = mention.end
     return sorted(legs, key=lambda leg: leg.phase)
 
@@ -89,35 +136,6 @@ def _moves_on(text: str, movement: list[int], at: int, end: int, lex: Lexicon) -
     return bool(after) and any(stop > after.end() for stop in movement)
 
 
-def _titled(document: Document, mentions: list[Mention],
-            lex: Lexicon) -> list[tuple[int, str, str | None]]:
-    """Return, in text order, each titled person a nationality names ("the Nigerien Prime
-    Minister Ali Zeine"; in French the title comes first, "le Premier ministre nigérien"):
-    where it starts, the words, and the home country."""
-    people = []
-    for mention in mentions:
-        if mention.kind not in ("demonym", "country"):
-            continue
-        start, end = mention.start, mention.end
-        title = lex.title.match(document.text, end)
-        before = lex.title_before.search(document.text, max(start - TITLE_REACH, 0), start)
-        if not (title or before):
-            continue
-        start, end = (start, title.end()) if title else (before.start(), end)
-        name = NAME_AFTER.match(document.text, end)  # 'le Premier ministre nigérien Ali Zeine'
-        end = name.end(1) if name else end
-        people.append((start, document.text[start:end].strip(), mention.country))
-    return people
-
-
-def _traveller(people: list[tuple[int, str, str | None]], since: int,
-               upto: int) -> tuple[str, str | None]:
-    """Return who travels (the titled person closest before upto, named from since on) and
-    their home country; nobody if no one is named there."""
-    at = bisect_right(people, upto, key=lambda person: person[0])
-    return people[at - 1][1:] if at and people[at - 1][0] >= since else ("", None)
-
-
 def _context_start(starts: list[int], at: int) -> int:
     """Return where the passages that may name a traveller start (starts: every passage's):
     TRAVELLER_PASSAGES before the one holding offset at (further back is another story)."""
@@ -133,7 +151,8 @@ def _stop(journey: int, order: int, leg: _Leg, gaz: Gazetteer, inferred: bool = 
     lat, lon = (pin.lat, pin.lon) if pin else (m.lat, m.lon)
     return Stop(journey, order, m.place, m.country, m.name, city_id, city_name, lat, lon,
                 assumed=pin is not None, inferred=inferred, start=m.start, end=m.end,
-                sentence_start=leg.sentence.start, sentence_end=leg.sentence.end)
+                sentence_start=leg.sentence.start, sentence_end=leg.sentence.end,
+                planned=leg.planned)
 
 
 def _origin(journey: int, home: str | None, first: Stop, gaz: Gazetteer) -> Stop | None:
@@ -146,22 +165,107 @@ def _origin(journey: int, home: str | None, first: Stop, gaz: Gazetteer) -> Stop
                 sentence_start=first.sentence_start, sentence_end=first.sentence_end)
 
 
-def _group(document: Document, mentions: list[Mention], lex: Lexicon) -> list[list[_Leg]]:
-    """Gather the stops of consecutive movement sentences into journeys."""
-    groups: list[list[_Leg]] = []
-    last_sentence = -2
+class _Met:
+    """The trips told so far, by their traveller's surname and by title and home."""
+
+    def __init__(self) -> None:
+        self.named: dict[str, _Trip] = {}
+        self.titled: dict[tuple[str | None, str], _Trip] = {}
+
+    def add(self, trip: _Trip) -> None:
+        """Remember a trip under its traveller."""
+        if trip.person is not None:
+            if trip.person.surname:
+                self.named[trip.person.surname] = trip
+            self.titled[(trip.person.home, trip.person.title)] = trip
+
+    def find(self, who: Person | None, passage: int) -> _Trip | None:
+        """Return the trip of a traveller already met: by surname anywhere; by title and home
+        (without two different surnames) only within TRAVELLER_PASSAGES passages (further on,
+        a title is another story's person)."""
+        if who is None:
+            return None
+        if who.surname in self.named:
+            return self.named[who.surname]
+        trip = self.titled.get((who.home, who.title))
+        if trip is None or passage - trip.passage > TRAVELLER_PASSAGES:
+            return None
+        return None if trip.person.surname and who.surname else trip
+
+
+def _trip_for(met: _Met, current: _Trip | None, who: Person | None, follows: bool,
+              passage: int, legs: list[_Leg]) -> _Trip | None:
+    """Return the journey a movement sentence continues: its traveller's, else the one just
+    told when it names nobody (or retells that journey, which named nobody); None for a new
+    one."""
+    if who is None:
+        return current if follows else None
+    known = met.find(who, passage)
+    if (known is None and follows and current is not None and current.person is None
+            and _retells(current.legs, legs)):
+        known = current  # the headline named no one; the lead does
+    if known is not None and (known.person is None or who.surname and not known.person.surname):
+        known.person = who  # by their name rather than their title alone
+        met.add(known)
+    return known
+
+
+def _retells(told: list[_Leg], new: list[_Leg]) -> bool:
+    """Tell whether a sentence's stops name a stop already told (not one returned to)."""
+    places = {leg.mention.place for leg in told}
+    return any(leg.mention.place in places and not leg.again for leg in new)
+
+
+def _merge(told: list[_Leg], new: list[_Leg], home: str | None) -> list[_Leg]:
+    """Add a sentence's stops to a journey without telling a leg twice: a stop already told
+    (not returned to) is a retelling that places the new stops around it; a departure told
+    after the arrival ('Goïta had left Bamako') is where the journey started when it is the
+    only news or from home."""
+    places = [leg.mention.place for leg in told]
+    anchors = [k for k, leg in enumerate(new) if leg.mention.place in places and not leg.again]
+    if not anchors:
+        alone = all(leg.phase == 0 for leg in new)
+        start = [leg for leg in new if leg.phase == 0 and (alone or (
+            home is not None and leg.mention.country == home))] if told else []
+        return start + told + [leg for leg in new if leg not in start]
+    for k in anchors:  # made, if any telling says so
+        old = told[places.index(new[k].mention.place)]
+        old.planned = old.planned and new[k].planned
+    at = places.index(new[anchors[0]].mention.place)
+    later = [leg for k, leg in enumerate(new) if k > anchors[0] and k not in anchors]
+    return told[:at] + new[:anchors[0]] + told[at:] + later
+
+
+def _trips(document: Document, mentions: list[Mention], lex: Lexicon) -> list[_Trip]:
+    """Gather the stops of the movement sentences into one trip per traveller: a sentence
+    continues the trip of the one before it unless it names another traveller."""
+    text, known = document.text, cast(document, mentions, lex)
+    starts = [p.start for p in document.passages]
+    trips: list[_Trip] = []
+    met = _Met()
+    current: _Trip | None = None
     for i, sentence in enumerate(_sentences(document)):
-        if not lex.movement.search(document.text, sentence.start, sentence.end):
-            continue
-        legs = _stops_in(document, sentence, within(mentions, sentence.start, sentence.end), lex)
+        moves = _moves(text, sentence, lex)
+        legs = _stops_in(document, sentence, within(mentions, sentence.start, sentence.end),
+                         moves, lex) if moves else []
         if not legs:
             continue
-        if i == last_sentence + 1 and groups:
-            groups[-1].extend(legs)
-        else:
-            groups.append(legs)
-        last_sentence = i
-    return groups
+        who = subject(text, sentence, moves, known, lex)
+        follows = current is not None and i == current.last + 1
+        passage = bisect_right(starts, sentence.start) - 1
+        trip = _trip_for(met, current, who, follows, passage, legs)
+        if trip is None:
+            who = who or closest(known.people, _context_start(starts, sentence.start),
+                                 moves[0].start())
+            trip = met.find(who, passage)
+        if trip is None:
+            trip = _Trip(who, [], i, passage)
+            trips.append(trip)
+            met.add(trip)
+        home = trip.person.home if trip.person else None
+        trip.legs, trip.last, trip.passage = _merge(trip.legs, legs, home), i, passage
+        current = trip
+    return trips
 
 
 def _dedupe(legs: list[_Leg]) -> list[_Leg]:
@@ -178,15 +282,11 @@ def extract_journeys(document: Document, mentions: list[Mention],
     """Return the journeys the document describes, each with its ordered stops."""
     gaz = gazetteer or default_gazetteer()
     lex = lexicon_for(document.language)
-    mentions = sorted(mentions, key=lambda m: m.start)
-    people = _titled(document, mentions, lex)
-    starts = [p.start for p in document.passages]
     journeys = []
-    for legs in _group(document, mentions, lex):
-        legs = _dedupe(legs)
+    for trip in _trips(document, sorted(mentions, key=lambda m: m.start), lex):
+        legs = _dedupe(trip.legs)
         number = len(journeys) + 1
-        first = legs[0].sentence
-        traveller, home = _traveller(people, _context_start(starts, first.start), first.end)
+        traveller, home = (trip.person.words, trip.person.home) if trip.person else ("", None)
         stops = [_stop(number, order, leg, gaz) for order, leg in enumerate(legs, start=1)]
         origin = _origin(number, home, stops[0], gaz)
         if len(stops) + bool(origin) < 2:

@@ -15,9 +15,14 @@ from shapely.ops import unary_union
 from .analysis import Analysis
 from .gazetteer import GEODATA, REBUILD, Gazetteer, GeodataError
 from .models import Document, Journey, Mention
+from .palette import journey_colour
 
 SAHEL_DEFINITIONS = ("UNISS", "G5S")
 CRS = "EPSG:4326"
+STOP_FIELDS = ["journey", "order", "place", "name", "pin", "country", "assumed", "inferred",
+               "planned", "sentence", "traveller", "colour", "geometry"]
+LEG_FIELDS = ["journey", "order", "from", "to", "inferred", "planned", "traveller", "colour",
+              "geometry"]
 
 
 @dataclass
@@ -90,7 +95,7 @@ def roles_of(gaz: Gazetteer, journeys: list[Journey], sahel: list[str], aes: lis
     for journey in journeys:
         for stop in journey.stops:
             what = "starting point (inferred)" if stop.inferred else f"stop {stop.order}"
-            role = f"{what} of journey {journey.index}"
+            role = f"{what} of journey {journey.index}" + (" (planned)" if stop.planned else "")
             for key in {stop.place, stop.country, stop.city} - {None, ""}:
                 roles.setdefault(key, []).append(role)
     return roles
@@ -129,26 +134,27 @@ def great_circle(a: tuple[float, float], b: tuple[float, float], steps: int = 48
 
 def journey_frames(journeys: list[Journey], doc: Document) -> tuple[gpd.GeoDataFrame,
                                                                      gpd.GeoDataFrame]:
-    """Return the stops (points) and legs (great-circle lines) of every journey."""
+    """Return the stops (points) and legs (great-circle lines) of every journey, each in its
+    journey's colour; a leg is planned when the stop it leads to is."""
     stops, legs = [], []
     for journey in journeys:
         pinned = [s for s in journey.stops if s.lat is not None]
+        colour = journey_colour(journey.index)
         for stop in pinned:
             stops.append({
                 "journey": journey.index, "order": stop.order, "place": stop.place,
                 "name": stop.name, "pin": stop.city_name, "country": stop.country,
-                "assumed": stop.assumed, "inferred": stop.inferred,
+                "assumed": stop.assumed, "inferred": stop.inferred, "planned": stop.planned,
                 "sentence": doc.text[stop.sentence_start:stop.sentence_end],
-                "traveller": journey.traveller, "geometry": Point(stop.lon, stop.lat)})
+                "traveller": journey.traveller, "colour": colour,
+                "geometry": Point(stop.lon, stop.lat)})
         for a, b in zip(pinned, pinned[1:], strict=False):
             legs.append({"journey": journey.index, "order": b.order, "from": a.city_name,
-                         "to": b.city_name, "inferred": a.inferred,
+                         "to": b.city_name, "inferred": a.inferred, "planned": b.planned,
+                         "traveller": journey.traveller, "colour": colour,
                          "geometry": great_circle((a.lat, a.lon), (b.lat, b.lon))})
-    columns = ["journey", "order", "place", "name", "pin", "country", "assumed", "inferred",
-               "sentence", "traveller", "geometry"]
-    stop_frame = gpd.GeoDataFrame(stops, columns=columns, geometry="geometry", crs=CRS)
-    leg_frame = gpd.GeoDataFrame(legs, columns=["journey", "order", "from", "to", "inferred",
-                                                "geometry"], geometry="geometry", crs=CRS)
+    stop_frame = gpd.GeoDataFrame(stops, columns=STOP_FIELDS, geometry="geometry", crs=CRS)
+    leg_frame = gpd.GeoDataFrame(legs, columns=LEG_FIELDS, geometry="geometry", crs=CRS)
     return stop_frame, leg_frame
 
 

@@ -113,7 +113,8 @@ class Mention:
 
 @dataclass(frozen=True)
 class Stop:
-    """One stop of a journey: the place named, the city its pin stands on, the sentence."""
+    """One stop of a journey: the place named, the city its pin stands on, the sentence, and
+    whether the leg to it is planned (still to come) rather than made."""
 
     journey: int
     order: int
@@ -130,6 +131,7 @@ class Stop:
     end: int
     sentence_start: int
     sentence_end: int
+    planned: bool = False
 
 
 @dataclass(frozen=True)

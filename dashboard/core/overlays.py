@@ -28,7 +28,8 @@ OVERLAYS: tuple[Overlay, ...] = (
     Overlay("sahel", "Sahel states", OKABE_ITO["orange"], parts=("sahel",)),
     Overlay("aes", "AES bloc", OKABE_ITO["blue"], parts=("aes", "aes_outline")),
     Overlay("journeys", "Journeys", OKABE_ITO["black"], parts=("legs", "stops"),
-            legend="① stop, in travel order; dashed ring: at the assumed capital"),
+            legend="① stop, in travel order; dashed ring: at the assumed capital; dashed "
+                   "line: a planned leg, dotted: from an inferred start"),
     Overlay("countries", "Other mentioned countries", OKABE_ITO["reddish purple"],
             parts=("countries",)),
     Overlay("density", "Mention density", OKABE_ITO["bluish green"], default=False),

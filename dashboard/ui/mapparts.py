@@ -14,7 +14,7 @@ from branca.element import MacroElement
 from folium.template import Template
 
 from ..core.overlays import overlay
-from ..core.palette import BASEMAP_STYLE, COLOURS
+from ..core.palette import BASEMAP_STYLE, COLOURS, JOURNEY_COLOURS
 
 JS = Path(__file__).resolve().parent / "js"
 TOUCH_HINT = "Use two fingers to move the map"
@@ -85,19 +85,41 @@ class Legend(MacroElement):
         {% endmacro %}
     """)
 
-    def __init__(self, shown: list[str], classes: bool = False) -> None:
+    def __init__(self, shown: list[str], classes: bool = False,
+                 journeys: list[tuple[int, str, str]] = ()) -> None:
         super().__init__()
         self._name = "Legend"
         rows = ['<div class="legend-title">Countries by articles</div>'
                 '<div class="legend-classes"></div>'] if classes else []
-        rows += [f'<div><i style="background:{overlay(layer).colour}"></i>{_entry(layer)}</div>'
-                 for layer in shown]
+        for layer in shown:
+            rows.append(f'<div><i style="background:{overlay(layer).colour}"></i>'
+                        f'{_entry(layer)}</div>')
+            if layer == "journeys":
+                rows += journey_entries(list(journeys))
         rows += [f"<div>{html.escape(overlay(layer).legend)}</div>" for layer in shown
                  if overlay(layer).legend]
         self.body = "".join(rows)
         self.sea, self.selected = COLOURS["sea"], COLOURS["selected"]
         self.css = source("map.css")
         self.code = source("legend.js") + (source("classes.js") if classes else "")
+
+
+def journey_entries(journeys: list[tuple[int, str, str]]) -> list[str]:
+    """Return the legend's journey lines: one a colour, then how many more share them."""
+    rows = [journey_entry(*journey) for journey in journeys[:len(JOURNEY_COLOURS)]]
+    more = len(journeys) - len(JOURNEY_COLOURS)
+    if more > 0:
+        rows.append(f'<div class="legend-journey-more">and {more} more journey'
+                    f'{"s" if more > 1 else ""} in the same colours</div>')
+    return rows
+
+
+def journey_entry(index: int, traveller: str, colour: str) -> str:
+    """Return a journey's legend entry: its colour and who travels (traveller: document
+    text, escaped here)."""
+    who = f": {html.escape(traveller)}" if traveller else ""
+    return (f'<div class="legend-journey" data-journey="{index}"><i class="line" '
+            f'style="background:{colour}"></i>Journey {index}{who}</div>')
 
 
 def _entry(layer: str) -> str:

@@ -10,7 +10,7 @@ import geopandas as gpd
 
 from ..core.layers import Layers
 from ..core.overlays import overlay
-from ..core.palette import COLOURS
+from ..core.palette import COLOURS, INFERRED_DASH, PLANNED_DASH
 from . import mapparts
 from .assets import IFRAME_STATIC_URL, offline_map
 
@@ -106,6 +106,7 @@ def _bearing(a: tuple[float, float], b: tuple[float, float]) -> float:
 ARROW_ICON = folium.JsCode("""function (feature, layer) {
     var arrow = document.createElement("div");
     arrow.className = "leg-arrow";
+    arrow.style.color = String(feature.properties.colour);
     arrow.style.transform = "rotate(" + Number(feature.properties.angle) + "deg)";
     arrow.textContent = "\u27a4";
     layer.setIcon(L.divIcon({html: arrow, className: "empty", iconSize: [18, 18],
@@ -114,16 +115,20 @@ ARROW_ICON = folium.JsCode("""function (feature, layer) {
 
 
 def journey_layer(layers: Layers) -> folium.FeatureGroup:
-    """Return the journeys: great-circle legs with arrows, numbered stops, inferred origins."""
+    """Return the journeys, each in its colour: great-circle legs with arrows (dashed when
+    planned), numbered stops, inferred origins."""
     group = folium.FeatureGroup(name=overlay("journeys").title)
     arrows = []
-    for leg in layers.legs.itertuples():
-        coords = [(y, x) for x, y in leg.geometry.coords]
-        folium.PolyLine(coords, color=overlay("journeys").colour, weight=2.5, opacity=0.85,
-                        dash_array="6 6" if leg.inferred else None).add_to(group)
+    for leg in escaped(layers.legs, ["from", "to", "traveller"]).to_dict("records"):
+        coords = [(y, x) for x, y in leg["geometry"].coords]
+        dash = PLANNED_DASH if leg["planned"] else INFERRED_DASH if leg["inferred"] else None
+        folium.PolyLine(coords, color=leg["colour"], weight=2.5, opacity=0.85, dash_array=dash,
+                        tooltip=folium.Tooltip(leg_label(leg), opacity=TOOLTIP_OPACITY),
+                        ).add_to(group)
         mid = len(coords) * 3 // 5
         angle = _bearing(coords[mid - 1][::-1], coords[mid][::-1])
-        arrows.append({"type": "Feature", "properties": {"angle": round(angle)},
+        arrows.append({"type": "Feature", "properties": {"angle": round(angle),
+                                                         "colour": leg["colour"]},
                        "geometry": {"type": "Point", "coordinates": coords[mid][::-1]}})
     if arrows:  # one layer of arrows, not a marker and an icon each: less for folium to render
         folium.GeoJson({"type": "FeatureCollection", "features": arrows}, name="leg arrows",
@@ -134,19 +139,33 @@ def journey_layer(layers: Layers) -> folium.FeatureGroup:
     return group
 
 
+def leg_label(leg: dict) -> str:
+    """Return a leg's tooltip (its text already escaped): where from and to, made or planned,
+    and who travels."""
+    status = "planned" if leg["planned"] else "made"
+    who = f"<br>{leg['traveller']}" if leg["traveller"] else ""
+    return (f"Journey {leg['journey']}, leg {leg['order']}: {leg['from']} → {leg['to']} "
+            f"({status}){who}")
+
+
 def stop_marker(stop) -> folium.GeoJson:
-    """Return one numbered stop as a clickable GeoJSON point (properties already escaped)."""
+    """Return one numbered stop as a clickable GeoJSON point (properties already escaped), in
+    its journey's colour."""
     key = f"{stop.journey}-{stop.order}"
     label = "start" if stop.inferred else str(stop.order)
     where = f"{stop.pin} (assumed: capital)" if stop.assumed and not stop.inferred else stop.pin
     what = "Inferred starting point" if stop.inferred else f"Stop {stop.order}: {stop.name}"
+    what += " (planned)" if stop.planned else ""
     feature = {"type": "Feature", "geometry": stop.geometry.__geo_interface__, "properties": {
         "select": stop.place, "stop": key, "what": what, "where": where,
         "traveller": stop.traveller or "—"}}
     css = "stop-pin inferred" if stop.inferred else "stop-pin assumed" if stop.assumed else \
         "stop-pin"
-    icon = folium.DivIcon(html=f'<div class="{css}" data-stop="{key}">{label}</div>',
-                          icon_size=(26, 26), icon_anchor=(13, 13))
+    css += " planned" if stop.planned else ""
+    paint = f"border-color:{stop.colour};color:{stop.colour}" if stop.inferred else \
+        f"background:{stop.colour}"
+    icon = folium.DivIcon(html=f'<div class="{css}" data-stop="{key}" style="{paint}">{label}'
+                               '</div>', icon_size=(26, 26), icon_anchor=(13, 13))
     return folium.GeoJson(
         {"type": "FeatureCollection", "features": [feature]}, name=f"stop {key}",
         marker=folium.Marker(icon=icon), control=False,
@@ -223,7 +242,8 @@ def build_map(layers: Layers, shown: tuple[str, ...], basemap: str,
     selectors_layer([mapparts.SELECTABLE[n] for n in shown if n in mapparts.SELECTABLE]
                     ).add_to(fmap)
     fmap.add_child(mapparts.selection(layers.groups))
-    fmap.add_child(mapparts.Legend([name for name in shown if name in DRAW]))
+    fmap.add_child(mapparts.Legend([name for name in shown if name in DRAW],
+                                   journeys=journey_keys(layers)))
     folium.LayerControl(collapsed=True).add_to(fmap)
     bounds = _bounds(layers, shown)
     if bounds:
@@ -231,6 +251,12 @@ def build_map(layers: Layers, shown: tuple[str, ...], basemap: str,
     fmap.add_child(mapparts.view_keeper(*scope, bounds))
     fmap.add_child(mapparts.touch_manners())
     return fmap
+
+
+def journey_keys(layers: Layers) -> list[tuple[int, str, str]]:
+    """Return each journey drawn: its number, traveller and colour."""
+    rows = layers.stops[["journey", "traveller", "colour"]].drop_duplicates("journey")
+    return [(int(j), str(t or ""), str(c)) for j, t, c in rows.itertuples(index=False)]
 
 
 def selectors_layer(places: list[str]) -> folium.GeoJson:

@@ -13,7 +13,8 @@ from ..core import reading
 from ..core.analysis import Analysis
 from ..core.gazetteer import Gazetteer
 from ..core.layers import Layers
-from ..core.models import Document, Mention, Passage, within
+from ..core.models import Document, Mention, Passage, Stop, within
+from ..core.palette import journey_colour
 from . import manners, state
 from .data import MAP_JOURNEYS
 
@@ -177,10 +178,11 @@ def stop_pane(doc: Document, analysis: Analysis, view: state.View, gaz: Gazettee
     trip = next(j for j in analysis.journeys if j.index == int(journey))
     stop = next(s for s in trip.stops if s.order == int(order))
     what = "Starting point (inferred)" if stop.inferred else f"Stop {stop.order}"
-    st.subheader(f"{what}: {stop.name}", anchor=PANE_ANCHOR)
+    st.subheader(f"{what}: {stop.name}" + (" (planned)" if stop.planned else ""),
+                 anchor=PANE_ANCHOR)
     pin = f"pinned at {stop.city_name}" + (" (assumed: the capital)" if stop.assumed else "")
     roles_line([f"journey {trip.index}" + (f" of {trip.traveller}" if trip.traveller else ""),
-                pin])
+                pin, *([] if stop.inferred else [leg_status(stop)])])
     passage = doc.passage_at(stop.sentence_start)
     sentence = passage_html(doc, passage, list(analysis.mentions), stop.country or stop.place,
                             stop.sentence_start, stop.sentence_end)
@@ -230,26 +232,41 @@ def reading_pane(doc: Document, analysis: Analysis, view: state.View, gaz: Gazet
         article_pane(doc, analysis, gaz, view, go)
 
 
+def leg_status(stop: Stop) -> str:
+    """Say whether the leg to a stop is planned or made."""
+    return ("planned: the article says the traveller will go there" if stop.planned
+            else "made: the article says the traveller went there")
+
+
+def journey_heading(index: int, traveller: str) -> Markup:
+    """Return a journey's heading in the strip: its colour on the map, its number, who travels
+    (escaped)."""
+    who = Markup(" — {}").format(inert(traveller)) if traveller else ""
+    return Markup('<span class="journey-key" style="color:{}">&#9632;</span> '
+                  "<strong>Journey {}</strong>{}").format(journey_colour(index), index, who)
+
+
 def itinerary_strip(analysis: Analysis, view: state.View,
                     go: Callable[[state.View], None]) -> None:
     """Show each journey's stops in order, each a button that selects it (the first few
-    journeys, and the selected stop's)."""
+    journeys, and the selected stop's); a planned stop says so."""
     chosen = view.stop.partition("-")[0] if view.stop else ""
     listed = [j for j in analysis.journeys
               if j.index <= STRIP_JOURNEYS or str(j.index) == chosen]
     for journey in listed:
-        who = f" — {journey.traveller}" if journey.traveller else ""
-        st.markdown(f"**Journey {journey.index}**{plain(who)}")
+        st.markdown(journey_heading(journey.index, journey.traveller), unsafe_allow_html=True)
         row = st.container(horizontal=True)
         for stop in journey.stops:
             key = f"{journey.index}-{stop.order}"
             label = ("⌂ " if stop.inferred else f"{stop.order} ") + stop.name
+            label += " · planned" if stop.planned else ""
             about = ("Inferred starting point: the traveller's home capital" if stop.inferred
                      else f"Stop {stop.order}: {stop.name}, pinned at {stop.city_name}"
-                     + (" (assumed: the capital)" if stop.assumed else ""))
+                     + (" (assumed: the capital)" if stop.assumed else "")
+                     + f"; {leg_status(stop)}")
             row.button(label, key=f"stop-{key}", on_click=go, help=about,
-                          args=(state.select(view, stop.country or stop.place, key),),
-                          type="primary" if view.stop == key else "secondary", wrap=True)
+                       args=(state.select(view, stop.country or stop.place, key),),
+                       type="primary" if view.stop == key else "secondary", wrap=True)
     if len(analysis.journeys) > STRIP_JOURNEYS:
         drawn = min(len(analysis.journeys), MAP_JOURNEYS)
         st.caption(f"{len(analysis.journeys)} journeys in this article: the first "

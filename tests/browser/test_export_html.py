@@ -118,6 +118,25 @@ def test_the_export_wears_the_pages_colours(open_export):
     assert page.locator(f'path[stroke="{AES_FILL}"][stroke-dasharray]').count() == 1  # outline
 
 
+TWO_TRAVELLERS = ("The Chadian president flew to Paris on Monday. The Ghanaian president will "
+                  "travel to Tokyo.\n\nTalks <img src=x onerror=\"window.__xss=1\"> ended.\n")
+
+
+def test_the_export_draws_each_journey_in_its_colour_and_planned_legs_dashed(open_export):
+    from dashboard.core.palette import PLANNED_DASH, journey_colour
+
+    opened = open_export(documents.parse("two.txt", TWO_TRAVELLERS))
+    page = opened.page
+    keys = page.locator(".journey-legend .journey-key")
+    assert keys.count() == 2 and "Journey 1: Chadian president" in keys.nth(0).inner_text()
+    for index in (1, 2):
+        assert page.locator(f'path.leg[stroke="{journey_colour(index)}"]').count() == 1
+    dashed = page.locator(f'path.leg[stroke-dasharray="{PLANNED_DASH}"]')
+    assert dashed.count() == 1 and dashed.get_attribute("stroke") == journey_colour(2)
+    assert page.evaluate("window.__xss") is None
+    assert opened.errors == []
+
+
 def test_injected_markup_stays_text(open_export):
     opened = open_export(documents.parse("hostile.txt", HOSTILE))
     page = opened.page

@@ -176,7 +176,7 @@ def test_clicking_the_third_stop_shows_its_sentence(page: Page, base_url: str,
     frame = open_page(page, base_url)
     frame.locator('.stop-pin[data-stop="1-3"]').click()
     page.wait_for_url(re.compile(r"[?&]stop=1-3(&|$)"), timeout=TIMEOUT)
-    wait_for_heading(page, "Stop 3: Türkiye")
+    wait_for_heading(page, "Stop 3: Türkiye (planned)")
     texts = [p["text"] for p in page.evaluate(PANE_PASSAGES)]
     assert len(texts) == 1
     assert texts[0].endswith("will go to Serbia, Turkey, and Iran.")
@@ -203,9 +203,9 @@ def test_a_keyboard_reaches_a_place_a_stop_and_the_article_again(page: Page, bas
     wait_for_heading(page, "Niger")
     texts = [p["text"] for p in page.evaluate(PANE_PASSAGES)]
     assert texts and all(any(w in t for w in NIGER_WORDS) for t in texts)
-    tab_to(page, "3 Türkiye")  # the journey's stops, under the map
+    tab_to(page, "3 Türkiye · planned")  # the journey's stops, under the map
     page.keyboard.press("Enter")
-    wait_for_heading(page, "Stop 3: Türkiye")
+    wait_for_heading(page, "Stop 3: Türkiye (planned)")
     tab_to(page, "All passages about Türkiye")
     page.keyboard.press("Enter")
     wait_for_heading(page, "Türkiye")

@@ -69,6 +69,10 @@ class Lexicon:
 
     # itinerary
     movement: re.Pattern[str]  # 'flew', 'visited', 'arrived'
+    reception: re.Pattern[str]  # 'received': the person after it travels there
+    planned: re.Pattern[str]  # 'will', 'is due to' (or a future verb): the leg is to come
+    completed: re.Pattern[str]  # 'has', 'arrived' (ending at the verb): the leg was made
+    returning: re.Pattern[str]  # 'returned to': a stop made again, not a retelling
     into_stop: re.Pattern[str]  # what stands between a movement word and a stop ('to the')
     locative: re.Pattern[str]  # 'in', 'at': a stop only after a movement in its clause
     moves_on: re.Pattern[str]  # 'before', 'then': the sentence moves on from a place

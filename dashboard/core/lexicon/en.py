@@ -140,13 +140,32 @@ MOVEMENT = re.compile(
     r"arriv(?:e|es|ed|ing)|fl(?:y|ies|ew|own|ying)|(?:go(?:es|ing)?|went|gone)(?! on\b)|"
     r"head(?:s|ed|ing)?(?! of\b)|"
     r"depart(?:s|ed|ing)?|leav(?:e|es|ing)|left|return(?:s|ed|ing)?|land(?:s|ed|ing)?|"
-    r"stop(?:s|ped)? (?:over|off)|proceed(?:s|ed)?|journey(?:s|ed)?|mov(?:e|es|ed) on)\b",
+    r"stop(?:s|ped)? (?:over|off)|proceed(?:s|ed)?|journey(?:s|ed)?|mov(?:e|es|ed) on|"
+    r"(?:then|and|later|next|continu(?:e|es|ed|ing))\s+on(?=\s+to\b)|"  # "then on to Minsk"
+    r"(?:take|takes|took|taken|taking)\s+(?:him|her|them)(?=\s+to\b)|"  # "will take him to"
+    r"(?:due|expected)(?=\s+(?:in|at)\b))\b",  # "is due in Nairobi on Friday"
     re.I,
 )
+# A host receives the traveller: the person after the word travels, to where it happens.
+RECEPTION = re.compile(r"\b(?:receiv(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|host(?:s|ed|ing)?|"
+                       r"greet(?:s|ed|ing)?)\b", re.I)
+# Before a movement word (in its clause), or the word itself: the leg is still to come.
+PLANNED = re.compile(
+    r"\b(?:will|shall|would|'ll|(?:is|are|was|were)\s+(?:(?:due|set|expected|scheduled|slated|"
+    r"going|about|planning|preparing|poised)\s+)?to|(?:is|are)\s+(?:due|expected)|plans?|"
+    r"planning|planned|intends?|"
+    r"intending|hopes?|upcoming|forthcoming)\b", re.I)
+# An auxiliary before a movement word, or the word itself in the past: the leg has been made.
+COMPLETED = re.compile(
+    r"\b(?:has|have|had|was|were|did)\b.*\Z|\b(?:\w+ed|flew|flown|went|gone|left|took|came)"
+    r"(?:\s+(?:him|her|them|over|off|on))?\Z", re.I)
+# A stop returned to is made again, not told again ("returned to Niamey").
+RETURNING = re.compile(r"\b(?:return\w*|back|home)\b[^,;:]{0,20}?\b(?:to|in)\s+(?:the\s+)?\Z",
+                       re.I)
 # What stands between a movement word (or the previous stop) and a stop.
 INTO_STOP = re.compile(
     r"(?:\b(?:in|to|for|from|via|through|at|(?:tour|visit|trip) of|visit(?:s|ed|ing)?|"
-    r"tour(?:s|ed|ing)?|"
+    r"tour(?:s|ed|ing)?|left|leav(?:e|es|ing)|depart(?:s|ed|ing)?|"
     r"reach(?:es|ed|ing)?))\s+(?:the\s+)?\Z",
     re.I,
 )
@@ -156,7 +175,9 @@ LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?\Z", re.I)
 MOVES_ON = re.compile(r"[^;:()]{0,80}?\b(?:before|then)\b", re.I)
 LIST_GAP = re.compile(r"\A\s*(?:,|,?\s*and|,?\s*(?:and\s+)?then|,?\s*before|,?\s*after)?"
                       r"(?:\s+(?:then|finally|next|on|to|in|visit\w*))*\s*(?:the\s+)?\Z", re.I)
-DEPARTURE = re.compile(r"\b(?:from|after\s+(?:\w+\s+){0,3}(?:in|to|at))\s+(?:the\s+)?\Z", re.I)
+# "after a week-long tour that took him to Paris": words of one clause between.
+DEPARTURE = re.compile(r"\b(?:from|left|leav(?:e|es|ing)|depart(?:s|ed|ing)?|"
+                       r"after\s+(?:[^\s,;.]+\s+){0,8}?(?:in|to|at))\s+(?:the\s+)?\Z", re.I)
 LATER = re.compile(r"\bbefore\s+(?:\w+\s+){0,2}(?:to|in|for)\s+(?:the\s+)?\Z", re.I)
 # "official" and "general" are adjectives as often: "official news agency", "general election".
 OFFICIAL_NOUNS = (
@@ -168,7 +189,7 @@ TITLE = re.compile(
     r"[\s'’s]*(?:(?:new|former|interim|acting|transitional|deputy|junta|military|top|chief|"
     r"defen[cs]e|foreign|prime|vice|head of state)\s+)*(?:prime minister|president|minister|"
     r"premier|chancellor|king|queen|leader|chief|envoy|delegation|official|diplomat|"
-    r"ambassador|general|head of state|secretary)\b"
+    r"ambassador|general|head of state|secretary|counterpart)\b"
     r"(?<!official(?= (?:" + "|".join(OFFICIAL_NOUNS) + r")\b))"
     r"(?<!general(?= (?:" + "|".join(GENERAL_NOUNS) + r")\b))",
     re.I,
@@ -192,7 +213,8 @@ LEXICON = Lexicon(
     language_markers=LANGUAGE_MARKERS, features_lower_case=False, lower_case_kinds=frozenset(),
     abbreviations=ABBREVIATIONS, names=NAMES, demonyms={}, metonyms=METONYMS, compass=COMPASS,
     state_prefix=STATE_PREFIX, calendar_words=CALENDAR_WORDS, plural=plural,
-    movement=MOVEMENT, into_stop=INTO_STOP, locative=LOCATIVE, moves_on=MOVES_ON,
+    movement=MOVEMENT, reception=RECEPTION, planned=PLANNED, completed=COMPLETED,
+    returning=RETURNING, into_stop=INTO_STOP, locative=LOCATIVE, moves_on=MOVES_ON,
     list_gap=LIST_GAP, departure=DEPARTURE, later=LATER, title=TITLE, title_before=NEVER,
     qualifier_gaps=QUALIFIER_GAPS,
 )

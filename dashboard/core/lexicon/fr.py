@@ -113,9 +113,24 @@ MOVEMENT = re.compile(
     r"\b(?:(?:s['’]\s?(?:y\s+)?(?:est|sont|était|étaient)|se|s['’]y)\s+rend\w*|"
     r"visit\w*|voyag\w*|tournée|périple|arriv\w*|quitt\w*|envol\w*|atterri\w*|regagn\w*|"
     r"rejoin\w*|rejoint|retourn\w*|retour|déplac\w*|séjourn\w*|séjour|escale|"
-    r"(?:est|sont|était)\s+parti(?:e|s|es)?|partir(?:a|ont)?)\b",
+    r"(?:est|sont|était)\s+parti(?:e|s|es)?|partir(?:a|ont)?|attendue?s?|"
+    r"(?:l['’]\s*|le\s+|la\s+|les\s+)(?:condui\w*|mèner\w*|emmèner\w*))\b",  # 'le conduira à'
     re.I,
 )
+# Un hôte reçoit le voyageur: la personne nommée après le mot voyage, là où cela se passe.
+RECEPTION = re.compile(r"\b(?:re[çc]u(?:e|s|es)?|re[çc]oi\w*|recev\w*|accueill\w*)\b", re.I)
+# Avant le mot de mouvement, ou le mot lui-même au futur: l'étape est encore à venir.
+PLANNED = re.compile(
+    r"\b(?:va|vont|doit|doivent|devra|devront|devrait|devraient|compte|comptent|prévoit|"
+    r"prévoient|envisage|envisagent|s['’]apprête\w*|attendue?s?|prochaine?)\b|\w(?:ra|ront)\Z",
+    re.I)
+# Un auxiliaire avant le mot de mouvement, ou le mot lui-même au passé: l'étape est faite.
+COMPLETED = re.compile(
+    r"\b(?:a|ont|avait|avaient|est|sont|était|étaient|eut|fut)\b.*\Z|"
+    r"\w(?:é|ée|és|ées|it|a)\Z", re.I)
+# Une étape où l'on revient est refaite, non racontée à nouveau ('est rentré à Niamey').
+RETURNING = re.compile(r"\b(?:regagn\w*|retourn\w*|rentr\w*|retour|reven\w*|revien\w*)\b"
+                       r"[^,;:]{0,20}?\Z", re.I)
 INTO_STOP = re.compile(
     r"(?:\b(?:" + _TO + r"|pour|vers|via|par|depuis|jusqu['’]à|à\s+destination\s+" + _OF
     + r"|en\s+provenance\s+" + _OF + r"|visit\w*|quitt\w*|regagn\w*|rejoin\w*|rejoint))"
@@ -183,7 +198,8 @@ TITLE_BEFORE = re.compile(
     r"la\s+délégation|l['’]\s*exécutif)|chef\s+d['’]\s*état|"
     r"ministre(?:\s+(?:des\s+affaires\s+étrangères|de\s+la\s+défense|d['’]\s*état|"
     r"de\s+l['’]\s*\w+|des\s+\w+|du\s+\w+))?|général|colonel|capitaine|ambassadeur|ambassadrice|"
-    r"envoyée?\s+spéciale?|délégation|diplomate|émissaire|dirigeant|dirigeante)\s+\Z",
+    r"envoyée?\s+spéciale?|délégation|diplomate|émissaire|dirigeant|dirigeante|"
+    r"homologue)\s+\Z",
     re.I,
 )
 QUALIFIER_GAPS = (", ", ", en ", ", au ", ", aux ")
@@ -208,7 +224,8 @@ LEXICON = Lexicon(
     compass=COMPASS, state_prefix=STATE_PREFIX,
     calendar_words=CALENDAR_WORDS, plural=plural,
     # itinerary
-    movement=MOVEMENT, into_stop=INTO_STOP, locative=LOCATIVE,
+    movement=MOVEMENT, reception=RECEPTION, planned=PLANNED, completed=COMPLETED,
+    returning=RETURNING, into_stop=INTO_STOP, locative=LOCATIVE,
     moves_on=MOVES_ON, list_gap=LIST_GAP,
     departure=DEPARTURE, later=LATER,
     title=NEVER, title_before=TITLE_BEFORE, qualifier_gaps=QUALIFIER_GAPS,

@@ -18,7 +18,8 @@ ARTICLE_COLUMNS = ("slug", "title", "source", "url", "url_key", "published", "da
 MENTION_COLUMNS = ("start", '"end"', "text", "place", "country", "kind", "name", "lat", "lon",
                    "reason", "passage")
 STOP_COLUMNS = ("journey", '"order"', "place", "country", "name", "city", "city_name", "lat",
-                "lon", "assumed", "inferred", "start", '"end"', "sentence_start", "sentence_end")
+                "lon", "assumed", "inferred", "start", '"end"', "sentence_start", "sentence_end",
+                "planned")
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,8 @@ def prepare(analysis: Analysis, name: str, digest: str = "") -> Prepared:
                    m.reason, _passage_of(doc, m)) for m in analysis.mentions],
         journeys=[(j.index, j.traveller) for j in analysis.journeys],
         stops=[(s.journey, s.order, s.place, s.country, s.name, s.city, s.city_name, s.lat, s.lon,
-                s.assumed, s.inferred, s.start, s.end, s.sentence_start, s.sentence_end)
+                s.assumed, s.inferred, s.start, s.end, s.sentence_start, s.sentence_end,
+                s.planned)
                for j in analysis.journeys for s in j.stops],
         places=place_rows(analysis.mentions))
 
@@ -159,7 +161,8 @@ def analysis_from(doc: Document, mentions: list[tuple], journeys: list[tuple],
     by_journey: dict[int, list[Stop]] = {}
     for row in stops:
         journey, order, *rest = row
-        stop = Stop(journey, order, *rest[:7], bool(rest[7]), bool(rest[8]), *rest[9:])
+        stop = Stop(journey, order, *rest[:7], bool(rest[7]), bool(rest[8]), *rest[9:13],
+                    planned=bool(rest[13]))
         by_journey.setdefault(journey, []).append(stop)
     trips = tuple(Journey(idx, traveller, tuple(by_journey.get(idx, ())))
                   for idx, traveller in journeys)

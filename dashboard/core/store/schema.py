@@ -163,7 +163,12 @@ END;
 INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
+# Version 4: a stop says whether the leg to it is planned ("will travel to Serbia") or made.
+V4 = """
+ALTER TABLE stops ADD COLUMN planned INTEGER NOT NULL DEFAULT 0;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4)
 VERSION = len(MIGRATIONS)
 
 

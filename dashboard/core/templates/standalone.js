@@ -64,9 +64,10 @@
     if (p.layer === "aes_outline") {
       return {color: colour, weight: 3, fill: false, dashArray: "8 4", className: "bloc-" + p.id};
     }
-    if (p.layer === "legs") {
-      return {color: colour, weight: 3, dashArray: p.inferred ? "4 6" : null,
-              className: "leg leg-" + p.journey + "-" + p.order};
+    if (p.layer === "legs") {  // each journey in its colour; a planned leg dashed
+      var dash = p.planned ? config.dash.planned : p.inferred ? config.dash.inferred : null;
+      return {color: p.colour || colour, weight: 3, dashArray: dash,
+              className: "leg leg-" + p.journey + "-" + p.order + (p.planned ? " planned" : "")};
     }
     return {color: "#333", weight: 1, fillColor: colour, fillOpacity: p.mentions ? 0.7 : 0.35,
             className: "country country-" + p.iso3 + " layer-" + p.layer};
@@ -75,8 +76,44 @@
   function stopMarker(feature, latlng) {
     var p = feature.properties, label = el("div", p.inferred ? "start" : String(p.order));
     var icon = L.divIcon({html: label, iconSize: p.inferred ? [34, 22] : [22, 22],
-                          className: "stop-icon" + (p.inferred ? " inferred" : "")});
-    return L.marker(latlng, {icon: icon, title: p.name, zIndexOffset: 1000 - p.order});
+                          className: "stop-icon" + (p.inferred ? " inferred" : "")
+                            + (p.planned ? " planned" : "")});
+    var marker = L.marker(latlng, {icon: icon, title: p.name + (p.planned ? " (planned)" : ""),
+                                   zIndexOffset: 1000 - p.order});
+    marker.on("add", function () {  // the journey's colour, set as a style, never as markup
+      var node = marker.getElement();
+      if (node && p.colour) {
+        node.style.setProperty(p.inferred ? "border-color" : "background-color", p.colour);
+        if (p.inferred) { node.style.color = p.colour; }
+      }
+    });
+    return marker;
+  }
+
+  function journeyLegend() {  // one line a journey: its colour and who travels
+    var seen = {}, count = 0, box = el("div", undefined, "journey-legend leaflet-bar");
+    data.features.forEach(function (f) {
+      var p = f.properties;
+      if (p.layer !== "stops" || seen[p.journey]) { return; }
+      seen[p.journey] = true;
+      count += 1;
+      if (count > config.legendJourneys) { return; }  // the colours repeat from here
+      var row = el("div", undefined, "journey-key"), swatch = el("span", undefined, "line");
+      swatch.style.backgroundColor = p.colour;
+      row.setAttribute("data-journey", String(p.journey));
+      row.appendChild(swatch);
+      row.appendChild(document.createTextNode(
+        "Journey " + p.journey + (p.traveller ? ": " + p.traveller : "")));
+      box.appendChild(row);
+    });
+    if (count > config.legendJourneys) {
+      box.appendChild(el("div", "and " + (count - config.legendJourneys)
+                               + " more in the same colours", "note"));
+    }
+    if (box.childNodes.length) {
+      box.appendChild(el("div", "dashed: planned leg; dotted: from an inferred start", "note"));
+    }
+    return box;
   }
 
   var map = L.map("map", {worldCopyJump: false, zoomSnap: 0.25});
@@ -103,6 +140,11 @@
   });
   L.control.layers({"Natural Earth": base}, overlays, {collapsed: false}).addTo(map);
   L.control.scale().addTo(map);
+  var legend = journeyLegend();
+  if (legend.childNodes.length) {
+    var JourneyLegend = L.Control.extend({onAdd: function () { return legend; }});
+    new JourneyLegend({position: "bottomright"}).addTo(map);
+  }
   var bounds = L.featureGroup([parts.aes, parts.stops]).getBounds();
   if (!bounds.isValid()) {
     bounds = L.featureGroup(PARTS.map(function (n) { return parts[n]; })).getBounds();
