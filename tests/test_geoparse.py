@@ -56,6 +56,8 @@ def countries(text: str) -> list[tuple[str, str | None]]:
     ("Mr Chad spoke; Ms. Paris agreed.", []),
     ("George Washington crossed the river; Franklin wrote.", []),
     ("Victoria said she would stay.", []),
+    ("As Dawn French joked, the Malian Defence Minister and the Moroccan King listened.",
+     [("Malian", "MLI"), ("Moroccan", "MAR")]),  # a demonym before a capital is an adjective
     # the alliance of an alliance is not Alliance, Ohio
     ("The alliance said the Alliance would meet.", []),
 ])

@@ -188,21 +188,13 @@ PASSAGES = [
      "Senegalese president visited Rabat last year.",
      [("", [("Dakar", P), ("Abidjan", P)]),
       ("Senegalese president", [("*Dakar", M), ("Rabat", M)])]),
-    # a traveller whose nationality the geoparser loses: 'Malian' before 'Defence' is dropped
-    # (a place-reading fault, the other half of issue 15), so the second trip joins the first
-    pytest.param(
-        "Russian Foreign Minister Sergei Lavrov will visit Bamako next week. Meanwhile, the "
-        "Malian Defence Minister Sadio Camara flew to Moscow on Thursday.",
-        [("Russian Foreign Minister Sergei Lavrov", [("*Moscow", M), ("Bamako", P)]),
-         ("Malian Defence Minister Sadio Camara", [("*Bamako", M), ("Moscow", M)])],
-        marks=pytest.mark.xfail(reason="the geoparser drops 'Malian' before 'Defence': no "
-                                "traveller is named, so nothing tells the two trips apart",
-                                strict=True)),
-    pytest.param(
-        "Moroccan King Mohammed VI will visit Dakar and Abidjan next month, the palace said.",
-        [("Moroccan King Mohammed VI", [("*Rabat", M), ("Dakar", P), ("Abidjan", P)])],
-        marks=pytest.mark.xfail(reason="the geoparser reads 'Moroccan King' as a person's name "
-                                "and drops the demonym: no traveller, no home", strict=True)),
+    # a traveller named by nationality and title: 'Malian Defence Minister' is no person's name
+    ("Russian Foreign Minister Sergei Lavrov will visit Bamako next week. Meanwhile, the "
+     "Malian Defence Minister Sadio Camara flew to Moscow on Thursday.",
+     [("Russian Foreign Minister Sergei Lavrov", [("*Moscow", M), ("Bamako", P)]),
+      ("Malian Defence Minister Sadio Camara", [("*Bamako", M), ("Moscow", M)])]),
+    ("Moroccan King Mohammed VI will visit Dakar and Abidjan next month, the palace said.",
+     [("Moroccan King Mohammed VI", [("*Rabat", M), ("Dakar", P), ("Abidjan", P)])]),
 ]
 
 

@@ -94,12 +94,17 @@ def in_person_name(site: Site) -> bool:
         return is_namelike(after, site.gaz)
     if gap != " ":
         return bool(AGE.match(text, cand.end))
-    if after.text[:1].isupper():
-        return _surname_after(site)
+    if after.text[:1].isupper():  # a demonym before a capital is an adjective: 'Malian
+        return not _demonym(site) and _surname_after(site)  # Defence Minister', 'Moroccan King'
     if after.text in lexicon.name_particles:
         return _particle_after(site)
     return (after.folded in lexicon.speech_verbs or after.folded in lexicon.auxiliaries) and \
         _speaks_as_person(site)
+
+
+def _demonym(site: Site) -> bool:
+    """Tell whether every reading of the name is a demonym."""
+    return all(entry.how == "demonym" for entry in site.cand.entries)
 
 
 def used_as_surname(site: Site) -> bool:
