@@ -12,6 +12,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from ..core import store as desk_store
+from ..core.language import language_name
 from ..core.overlays import overlay
 from ..core.store import EVERYTHING, Count, Filter
 from . import (
@@ -145,12 +146,11 @@ def header(version: tuple[int, int], flt: Filter) -> None:
 def filters(view: DeskView) -> None:
     """Offer the window's filters: dates, sources, languages and words (each in the URL)."""
     sources, languages = facets(stamp())
-    when, where, words = st.columns([2, 3, 2])
+    when, pick, lang, words = st.columns([2, 2, 1.8, 2])
     dates = (view.date_from, view.date_to) if view.date_from and view.date_to else ()
     sidebar._shown_as("desk-dates", dates)
     when.date_input("Dates", key="desk-dates", on_change=on_dates, args=(view,),
                     format="YYYY-MM-DD", help="Pick the first and the last day")
-    pick, lang = where.columns([2, 1])
     sidebar._shown_as("desk-sources", list(view.sources))
     pick.multiselect("Sources", [c.key for c in sources], key="desk-sources",
                      on_change=on_list, args=(view, "desk-sources", "sources"),
@@ -158,7 +158,7 @@ def filters(view: DeskView) -> None:
     sidebar._shown_as("desk-languages", list(view.languages))
     lang.multiselect("Languages", [c.key for c in languages], key="desk-languages",
                      on_change=on_list, args=(view, "desk-languages", "languages"),
-                     placeholder="Every language")
+                     format_func=language_name, placeholder="Every language")
     sidebar._shown_as("desk-query", view.query)
     words.text_input("Words", key="desk-query", on_change=on_query, args=(view,),
                      placeholder="Wagner, uranium, \"Tillabéri region\"…",
@@ -204,7 +204,7 @@ def draw_timeline(view: DeskView, version: tuple[int, int]) -> None:
     frame["window"] = (frame.period >= low - pd.Timedelta(days=6)) & (frame.period <= high)
     brush = alt.selection_interval(encodings=["x"], name="window")
     chart = alt.Chart(frame, height=110).mark_bar().encode(
-        x=alt.X("period:T", title=None), y=alt.Y("articles:Q", title=f"Articles per {view.by}"),
+        x=alt.X("period:T", title=None), y=alt.Y("articles:Q", title=f"per {view.by}"),
         color=alt.condition("datum.window", alt.value("#0072B2"), alt.value("#BBBBBB")),
         tooltip=[alt.Tooltip("period:T", title="From"), alt.Tooltip("articles:Q")],
     ).add_params(brush)

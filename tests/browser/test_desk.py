@@ -145,7 +145,7 @@ def test_a_shared_desk_link_reopens_the_same_desk_in_a_new_browser(
         assert fresh.locator(".desk-article strong").all_inner_texts() == shown
         assert header(fresh) == header(page)
         expect(fresh.get_by_test_id("stMultiSelect").filter(has_text="Languages")).to_contain_text(
-            "fr")
+            "French")
     finally:
         other.close()
     page_log.assert_clean()
