@@ -113,7 +113,7 @@ def test_a_date_window_and_a_language_narrow_the_desk(desk):
 
 def test_a_place_no_article_of_the_window_names_says_so(desk):
     at = run(view="desk", place="TCD", lang="fr")
-    assert any("No article in this window mentions Chad (1 article outside it do)" in i.value
+    assert any("No article in this window mentions Chad (1 article outside it does)" in i.value
                for i in at.info)
 
 
@@ -131,3 +131,15 @@ def test_a_window_that_names_no_country_draws_an_empty_map(desk):
     at = run(view="desk", q="referendum", **{"from": "2025-01-01"})  # the one undated article
     assert "The desk: 0 of 10 articles" in texts(at)
     assert "0 articles hold these words in this window" in [c.value for c in at.main.caption]
+
+
+def test_an_article_that_does_not_name_a_place_says_how_many_on_the_desk_do(desk):
+    mali = naming("MLI")
+    other = next(path for path in sorted(DESK.glob("*.md"))
+                 if documents.load(path).slug not in {d.slug for d in mali})
+    at = run(doc=documents.load(other).slug, place="MLI")
+    assert any(f"Mali is not mentioned in this article; {len(mali)} articles on the desk do."
+               == i.value for i in at.info)
+    at.main.button(key="place-on-desk").click().run()
+    assert at.query_params["view"] == "desk" and at.query_params["place"] == "MLI"
+    assert at.subheader[0].value == "Mali"

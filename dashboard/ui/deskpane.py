@@ -133,7 +133,8 @@ def place_pane(view: DeskView, found: Page, series: list[Count], named_with: lis
     name = name_of(view.place, gaz)
     st.subheader(name, anchor=panels.PANE_ANCHOR)
     if not found.total:
-        where = (f" ({elsewhere:,} article{'s' * (elsewhere != 1)} outside it do)"
+        verb = "do" if elsewhere != 1 else "does"
+        where = (f" ({elsewhere:,} article{'s' * (elsewhere != 1)} outside it {verb})"
                  if elsewhere else " nor anywhere on the desk")
         st.info(f"No article in this window mentions {name}{where}.")
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ..core.models import Document
-from ..core.store import ArticleRef, articles
+from ..core.store import EVERYTHING, ArticleRef, articles, place_passages
 from . import data
 
 UPLOADS = "uploads"  # session key: the visitor's own articles, by slug
@@ -45,6 +45,11 @@ def newest(limit: int = PICKED) -> list[ArticleRef]:
 def count() -> int:
     """Return how many articles the desk holds."""
     return data.desk().store.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+def articles_naming(place: str) -> int:
+    """Return how many articles of the desk name a place."""
+    return place_passages(data.desk().store, place, EVERYTHING, 0, 1).total
 
 
 def first_slug() -> str | None:

@@ -15,7 +15,7 @@ from ..core.gazetteer import Gazetteer
 from ..core.layers import Layers
 from ..core.models import Document, Mention, Passage, Stop, within
 from ..core.palette import journey_colour
-from . import manners, state
+from . import deskstate, library, manners, state
 from .data import MAP_JOURNEYS
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~$-])")
@@ -140,7 +140,7 @@ def place_pane(doc: Document, analysis: Analysis, view: state.View, gaz: Gazette
                    f"passage{'s' * (len(found) != 1)}")
         show_passages(doc, paged(view, found, go), mentions, place.id)
     else:
-        st.info(f"{place.name} is not mentioned in this article.")
+        not_mentioned(place.id, place.name, view)
     if place.members:  # its members on the article's date, as the map lights them up
         members = [m for m in lay.groups.get(place.id, place.members) if m in gaz.places]
         others = reading.member_passages(doc, mentions, place.id, members)
@@ -154,6 +154,27 @@ def place_pane(doc: Document, analysis: Analysis, view: state.View, gaz: Gazette
         else:
             st.caption("None beyond the passages above.")
     st.button("Show the whole article", on_click=go, args=(state.select(view, None),))
+
+
+def to_desk(view: state.View, place: str | None = None) -> None:
+    """Go to the desk (showing a place, if given), the map's settings kept (a widget
+    callback)."""
+    manners.ask_to_close_sidebar()
+    desk = deskstate.DeskView(sahel=view.sahel, basemap=view.basemap, place=place)
+    st.query_params.from_dict(deskstate.to_params(desk))
+
+
+def not_mentioned(place: str, name: str, view: state.View) -> None:
+    """Say that the article does not name a place, and how many articles of the desk do (one
+    click away)."""
+    elsewhere = library.articles_naming(place)
+    if not elsewhere:
+        st.info(f"{name} is not mentioned in this article, nor in any other on the desk.")
+        return
+    st.info(f"{name} is not mentioned in this article; {elsewhere:,} "
+            f"article{'s' * (elsewhere != 1)} on the desk {'do' if elsewhere != 1 else 'does'}.")
+    st.button(f"See {name} on the desk", key="place-on-desk", on_click=to_desk,
+              args=(view, place))
 
 
 def membership_buttons(place: str, gaz: Gazetteer, lay: Layers, view: state.View,

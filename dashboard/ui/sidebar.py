@@ -14,9 +14,9 @@ from streamlit.delta_generator import DeltaGenerator
 from ..core import layers
 from ..core.gazetteer import Gazetteer
 from ..core.overlays import OVERLAYS, Overlay
-from . import deskstate, library, manners, share, state
+from . import library, manners, share, state
 from .data import Article
-from .panels import plain
+from .panels import plain, to_desk
 
 ARTICLE_POPOVER = "article-popover"  # its state: open or closed (closed once a pick is made)
 
@@ -64,13 +64,6 @@ def sidebar(view: state.View, article: Article, gaz: Gazetteer,
     share.downloads(article, view.sahel)
     layer_boxes(view, OVERLAYS, go)
     map_settings(view, gaz, go)
-
-
-def to_desk(view: state.View) -> None:
-    """Go to the desk, the map's settings kept (a widget callback)."""
-    manners.ask_to_close_sidebar()
-    desk = deskstate.DeskView(sahel=view.sahel, basemap=view.basemap)
-    st.query_params.from_dict(deskstate.to_params(desk))
 
 
 def layer_boxes(view, shown: tuple[Overlay, ...], go: Callable) -> None:

@@ -196,7 +196,7 @@ def test_a_place_the_article_does_not_name_says_so_and_stays(page: Page, base_ur
                                                              page_log: PageLog):
     open_page(page, base_url, "place=TCD")
     wait_for_heading(page, "Chad")
-    expect(page.get_by_text("Chad is not mentioned in this article.")).to_be_visible()
+    expect(page.get_by_text("Chad is not mentioned in this article", exact=False)).to_be_visible()
     expect(page.get_by_test_id("stAlert").filter(has_text="Unknown")).to_have_count(0)
     page.get_by_test_id("stSidebar").get_by_text("Mention density", exact=True).click()
     page.wait_for_url(re.compile(r"[?&]layers="), timeout=TIMEOUT)
