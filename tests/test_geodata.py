@@ -407,9 +407,9 @@ def test_given_names_list_is_sorted_unique_first_names():
 
 def test_the_committed_city_index_is_what_the_geoparser_builds_from_the_committed_cities():
     """The app reads this file instead of folding every city's names at start-up."""
-    from dashboard.core import gazetteer
+    from dashboard.core import cityfiles, gazetteer
 
-    committed = (GEODATA / gazetteer.CITY_INDEX).read_text(encoding="utf-8")
+    committed = (GEODATA / cityfiles.CITY_INDEX).read_text(encoding="utf-8")
     assert committed == gazetteer.city_index_tsv(GEODATA)
 
 

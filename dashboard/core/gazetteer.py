@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -11,20 +9,19 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
+from . import cityfiles
 from .folding import TOKEN as TOKEN  # re-exported: the geoparser and the build fold here
 from .folding import fold as fold
 from .folding import fold_tokens
 from .geodata import GEODATA as GEODATA  # re-exported: where the page reads from
 from .geodata import REBUILD as REBUILD
 from .geodata import GeodataError as GeodataError
-from .geodata import damaged, read_geodata, read_geodata_json, shown
+from .geodata import damaged, read_geodata, read_geodata_json
 from .kinds import Trait, hows
 from .lexicon import every_lexicon
 from .models import Place
 
 PROMINENT_POPULATION = 100_000
-CITY_COLUMNS = ("id", "name", "country", "lat", "lon", "population", "alt_names")
-CITY_INDEX = "gazetteer.cities.index.tsv"  # built from the cities by city_index_tsv()
 AFTER_CITIES = hows(Trait.AFTER_CITIES)  # kinds of name indexed after the cities
 SETTLEMENTS = hows(Trait.SETTLEMENT)
 ALL_LEXICONS = every_lexicon()  # one gazetteer for every language: it holds the names of all
@@ -55,7 +52,7 @@ class Places(dict):
         self.rows: dict[str, str] = {}  # city id → its line of gazetteer.cities.tsv
 
     def __missing__(self, place_id: str) -> Place:
-        place = _city_place(self.rows[place_id])
+        place = cityfiles.city_place(self.rows[place_id])
         self[place_id] = place
         return place
 
@@ -255,64 +252,21 @@ def _government_name(row: dict) -> str:
     return (short or row.get("demonyms") or [row["name"]])[0]
 
 
-def _city_rows(path: Path) -> list[str]:
-    """Return the lines of gazetteer.cities.tsv after its header (checked)."""
-    lines = read_geodata(path.parent, path.name).splitlines()
-    if not lines or lines[0].split("\t") != list(CITY_COLUMNS):
-        raise GeodataError(f"{shown(path)} is damaged (expected the columns "
-                           f"{', '.join(CITY_COLUMNS)}): {REBUILD}.")
-    return lines[1:]
-
-
-def _city_place(line: str) -> Place:
-    """Return the city of a gazetteer.cities.tsv line."""
-    city, name, country, lat, lon, population, _ = line.split("\t")
-    return Place(city, "city", name, country, float(lat), float(lon), int(population or 0))
-
-
-def _sources_digest(folder: Path) -> str:
-    """Return a digest of the files the cities' index is built from."""
-    digest = hashlib.blake2b(digest_size=16)
-    for name in ("gazetteer.cities.tsv", "gazetteer.json", "common_words.txt"):
-        digest.update((folder / name).read_bytes())
-    return digest.hexdigest()
-
-
 def city_index_tsv(folder: str | Path = GEODATA) -> str:
-    """Return the cities' forms as geodata/gazetteer.cities.index.tsv holds them.
-
-    A digest line of the sources, then one line per folded form: the form's tokens, then
-    (city id, capital or city, form as written) for each city it names, in the cities' order.
-    Names are the city's name and its alternate names longer than three letters that are not
-    common English words; capitals are named as such, so resolution can prefer them.
-    """
+    """Return the cities' forms as geodata/gazetteer.cities.index.tsv holds them (see
+    cityfiles.index_text), common words told by the gazetteer's rule for them."""
     folder = Path(folder)
-    data = json.loads((folder / "gazetteer.json").read_text(encoding="utf-8"))
-    capitals = {row["capital"]["id"] for row in data["countries"] if row.get("capital")}
-    words = Gazetteer(common_words=frozenset(
-        (folder / "common_words.txt").read_text(encoding="utf-8").split()))  # its rule for them
-    index: dict[tuple[str, ...], list[tuple[str, str, str]]] = {}
-    for line in _city_rows(folder / "gazetteer.cities.tsv"):
-        city, name, *_, alt_names = line.split("\t")
-        how = "capital" if city in capitals else "city"
-        alts = [alt for alt in alt_names.split("|")
-                if len(alt) > 3 and not words.is_common_word(alt)]
-        for form in [name, *sorted(alts, key=str.isascii)]:  # 'Genève' before 'Geneve'
-            entries = index.setdefault(fold_tokens(form), [])
-            if all(place != city for place, _, _ in entries):
-                entries.append((city, how, form))
-    lines = [" ".join(key) + "\t" + "\t".join("\t".join(e) for e in entries)
-             for key, entries in index.items() if key]
-    return f"# sources {_sources_digest(folder)}\n" + "\n".join(sorted(lines)) + "\n"
+    words = Gazetteer(common_words=frozenset(read_geodata(folder, "common_words.txt").split()))
+    return cityfiles.index_text(folder, words.is_common_word)
 
 
 def _read_cities(gaz: Gazetteer, folder: Path) -> None:
     """Read the cities and their index of forms (rebuilt here if it is not of these sources)."""
     gaz.places.rows = {line[:line.index("\t")]: line
-                       for line in _city_rows(folder / "gazetteer.cities.tsv")}
-    path = folder / CITY_INDEX
+                       for line in cityfiles.city_rows(folder / "gazetteer.cities.tsv")}
+    path = folder / cityfiles.CITY_INDEX
     text = path.read_text(encoding="utf-8") if path.exists() else ""
-    if not text.startswith(f"# sources {_sources_digest(folder)}\n"):
+    if not text.startswith(f"# sources {cityfiles.sources_digest(folder)}\n"):
         text = city_index_tsv(folder)
     gaz.city_index = dict(line.split("\t", 1) for line in text.splitlines()[1:])
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from shapely.geometry import MultiPolygon, Polygon
 
+from dashboard.core import cityfiles
 from dashboard.core import gazetteer as core_gazetteer  # the geoparser's folding builds its index
 from geodata.make import french
 from geodata.make.admins import region_admins, uk_admins, us_state_admins
@@ -175,7 +176,7 @@ def write_all(outdir: Path, offline: bool = False) -> list[Path]:
             path = outdir / name
             path.write_text(text, encoding="utf-8", newline="\n")
             written.append(path)
-    path = outdir / core_gazetteer.CITY_INDEX  # from the files just written
+    path = outdir / cityfiles.CITY_INDEX  # from the files just written
     path.write_text(core_gazetteer.city_index_tsv(outdir), encoding="utf-8", newline="\n")
     return [*written, path]
 
