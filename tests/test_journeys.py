@@ -195,6 +195,26 @@ PASSAGES = [
       ("Malian Defence Minister Sadio Camara", [("*Bamako", M), ("Moscow", M)])]),
     ("Moroccan King Mohammed VI will visit Dakar and Abidjan next month, the palace said.",
      [("Moroccan King Mohammed VI", [("*Rabat", M), ("Dakar", P), ("Abidjan", P)])]),
+    # a time phrase between two stops does not end the list
+    ("The Nigerien Prime Minister flew to Moscow on Tuesday, then to Belgrade, where he met "
+     "President Aleksandar Vučić.",
+     [("Nigerien Prime Minister", [("*Niamey", M), ("Moscow", M), ("Belgrade", M)])]),
+    ("The Ghanaian president travelled to Lomé on Monday and then, on Wednesday, to Cotonou "
+     "for a summit on maritime security.",
+     [("Ghanaian president", [("*Accra", M), ("Lomé", M), ("Cotonou", M)])]),
+    # French: a time phrase after the stop, then 'puis à'
+    ("---\nlanguage: fr\n---\nLe Premier ministre nigérien s'est rendu à Moscou la semaine "
+     "dernière, puis à Belgrade, selon des sources diplomatiques.",
+     [("Premier ministre nigérien", [("*Niamey", M), ("Moscow", M), ("Belgrade", M)])]),
+    # French: a time phrase between the movement word and its stop, and after 'puis'
+    ("---\nlanguage: fr\n---\nLe ministre malien de la Défense s'est rendu mardi à Moscou, "
+     "puis le 12 mars à Minsk pour y signer un accord.",
+     [("ministre malien", [("*Bamako", M), ("Moscow", M), ("Minsk", M)])]),
+    # French: 'a quitté lundi Niamey': the time phrase between the verb and where it leaves
+    ("---\nlanguage: fr\n---\nLe chef de la diplomatie burkinabè a quitté lundi dernier "
+     "Niamey pour Pékin.",
+     [("chef de la diplomatie burkinabè", [("*Ouagadougou", M), ("Niamey", M),
+                                           ("Beijing", M)])]),
 ]
 
 

@@ -135,6 +135,23 @@ def plural(demonym: str) -> str | None:
 
 
 # ---------------------------------------------------------------- itinerary
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December)")
+_NTH = r"\d{1,2}(?:st|nd|rd|th)?"
+# 'on Tuesday', 'last week', 'on March 12', 'in December', 'two days later': when a leg was
+# made, between a movement word and its stop or between two stops.
+_WHEN = (
+    r"(?:on\s+)?(?:(?:last|next|this)\s+)?" + _DAY + r"(?:\s+(?:morning|afternoon|evening|night|"
+    r"" + _NTH + r"(?:\s+" + _MONTH + r")?))?|(?:on\s+)?(?:" + _MONTH + r"\s+" + _NTH + r"|"
+    + _NTH + r"\s+" + _MONTH + r")(?:,?\s+\d{4})?|(?:in|early|late|mid-?)\s*(?:early\s+|late\s+)?"
+    + _MONTH + r"(?:\s+\d{4})?|in\s+\d{4}|(?:last|next|this|earlier\s+this|later\s+this|"
+    r"the\s+following|the\s+previous)\s+(?:week|month|year|weekend|morning|evening)|"
+    r"yesterday|today|tomorrow|tonight|overnight|(?:over|at)\s+the\s+weekend|"
+    r"the\s+(?:next|following|same)\s+day|(?:a|one|two|three|four|five|a\s+few|several|\d+)"
+    r"\s+(?:days?|weeks?)\s+later|shortly\s+after(?:wards)?"
+)
+_TIMES = r"(?:\s*,?\s*(?:" + _WHEN + r")\b)*"
 MOVEMENT = re.compile(
     r"\b(?:tour(?:s|ed|ing)?|visit(?:s|ed|ing)?|trip|travel(?:s|led|ed|ling|ing)?|"
     r"arriv(?:e|es|ed|ing)|fl(?:y|ies|ew|own|ying)|(?:go(?:es|ing)?|went|gone)(?! on\b)|"
@@ -173,8 +190,9 @@ INTO_STOP = re.compile(
 # ("arrived in Moscow"), not in a clause of its own ("cases were found in Dakar").
 LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?\Z", re.I)
 MOVES_ON = re.compile(r"[^;:()]{0,80}?\b(?:before|then)\b", re.I)
-LIST_GAP = re.compile(r"\A\s*(?:,|,?\s*and|,?\s*(?:and\s+)?then|,?\s*before|,?\s*after)?"
-                      r"(?:\s+(?:then|finally|next|on|to|in|visit\w*))*\s*(?:the\s+)?\Z", re.I)
+LIST_GAP = re.compile(r"\A" + _TIMES + r"\s*(?:,|,?\s*and|,?\s*(?:and\s+)?then|,?\s*before|"
+                      r",?\s*after)?(?:\s+(?:then|finally|next|on|to|in|visit\w*)\b|"
+                      r"\s*,?\s*(?:" + _WHEN + r")\b)*\s*(?:the\s+)?\Z", re.I)
 # "after a week-long tour that took him to Paris": words of one clause between.
 DEPARTURE = re.compile(r"\b(?:from|left|leav(?:e|es|ing)|depart(?:s|ed|ing)?|"
                        r"after\s+(?:[^\s,;.]+\s+){0,8}?(?:in|to|at))\s+(?:the\s+)?\Z", re.I)

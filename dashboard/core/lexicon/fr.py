@@ -109,6 +109,24 @@ _ARTICLE = r"(?:l['’]\s*|la\s+|le\s+|les\s+)?"
 _OF = r"d(?:e\s+|u\s+|['’]\s*)"  # 'de ', 'du ', "d'"
 _TO_WORDS = r"à|(?-i:A)|en|au|aux|dans"  # 'to' and 'in' alike ('A' only capitalised: 'A Moscou')
 _TO = r"(?:" + _TO_WORDS + r")"
+_DAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+_MONTH = (r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
+          r"décembre)")
+_DATE = r"(?:1er|\d{1,2})\s+" + _MONTH + r"(?:\s+\d{4})?"
+# 'mardi', 'lundi dernier', 'le 12 mars', 'en décembre', 'la semaine dernière', 'le lendemain':
+# when a leg was made, between a movement word and its stop or between two stops.
+_WHEN = (
+    r"(?:(?:le|ce)\s+)?" + _DAY + r"(?:\s+(?:dernier|prochain|matin|soir|après-midi|" + _DATE
+    + r"))?|(?:le\s+)?" + _DATE + r"|(?:en|début|fin|mi-)\s*" + _MONTH + r"(?:\s+\d{4})?|"
+    r"en\s+\d{4}|(?:la|cette)\s+semaine(?:\s+(?:dernière|passée|prochaine))?|"
+    r"(?:le|ce)\s+(?:mois|week-end)(?:\s+(?:dernier|passé|prochain))?|"
+    r"l['’]\s*(?:an|année)\s+(?:dernier|dernière|passé|passée|prochain|prochaine)|cette\s+année|"
+    r"(?:avant-)?hier(?:\s+(?:matin|soir))?|aujourd['’]hui|(?:après-)?demain(?:\s+(?:matin|soir))?|"
+    r"ce\s+(?:matin|soir)|le\s+(?:lendemain|surlendemain|même\s+jour)|"
+    r"dans\s+la\s+(?:soirée|matinée|journée|nuit)|en\s+fin\s+de\s+(?:semaine|journée)|"
+    r"(?:deux|trois|quatre|quelques|\d+)\s+jours\s+plus\s+tard|peu\s+après"
+)
+_TIMES = r"(?:\s*,?\s*(?:" + _WHEN + r")\b)*"
 MOVEMENT = re.compile(
     r"\b(?:(?:s['’]\s?(?:y\s+)?(?:est|sont|était|étaient)|se|s['’]y)\s+rend\w*|"
     r"visit\w*|voyag\w*|tournée|périple|arriv\w*|quitt\w*|envol\w*|atterri\w*|regagn\w*|"
@@ -133,20 +151,21 @@ RETURNING = re.compile(r"\b(?:regagn\w*|retourn\w*|rentr\w*|retour|reven\w*|revi
                        r"[^,;:]{0,20}?\Z", re.I)
 INTO_STOP = re.compile(
     r"(?:\b(?:" + _TO + r"|pour|vers|via|par|depuis|jusqu['’]à|à\s+destination\s+" + _OF
-    + r"|en\s+provenance\s+" + _OF + r"|visit\w*|quitt\w*|regagn\w*|rejoin\w*|rejoint))"
-    r"\s*" + _ARTICLE + r"\Z",
+    + r"|en\s+provenance\s+" + _OF + r"|(?:visit\w*|quitt\w*|regagn\w*|rejoin\w*|rejoint)"
+    + _TIMES + r"))\s*" + _ARTICLE + r"\Z",
     re.I,
 )
 LOCATIVE = re.compile(r"\b" + _TO + r"\s*" + _ARTICLE + r"\Z", re.I)
 MOVES_ON = re.compile(r"[^;:()]{0,80}?\b(?:avant|puis|ensuite)\b", re.I)
 LIST_GAP = re.compile(
-    r"\A\s*(?:,|,?\s*et|,?\s*(?:et\s+)?puis|,?\s*ensuite|,?\s*avant|,?\s*après)?"
-    r"(?:\s+(?:puis|enfin|ensuite|" + _TO + r"|pour|vers))*\s*" + _ARTICLE + r"\Z",
+    r"\A" + _TIMES + r"\s*(?:,|,?\s*et|,?\s*(?:et\s+)?puis|,?\s*ensuite|,?\s*avant|,?\s*après)?"
+    r"(?:\s+(?:puis|enfin|ensuite|" + _TO + r"|pour|vers)\b|\s*,?\s*(?:" + _WHEN + r")\b)*"
+    r"\s*" + _ARTICLE + r"\Z",
     re.I,
 )
 DEPARTURE = re.compile(
     r"\b(?:depuis|en\s+provenance\s+" + _OF + r"|au\s+départ\s+" + _OF + r"|"
-    r"quitt\w*|après\s+(?:\w+\s+){0,3}" + _TO + r")\s*" + _ARTICLE + r"\Z",
+    r"quitt\w*" + _TIMES + r"|après\s+(?:\w+\s+){0,3}" + _TO + r")\s*" + _ARTICLE + r"\Z",
     re.I,
 )
 LATER = re.compile(r"\bavant\s+(?:d['’]\s*|de\s+)?(?:\w+\s+){0,3}(?:" + _TO_WORDS
