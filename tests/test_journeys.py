@@ -215,6 +215,23 @@ PASSAGES = [
      "Niamey pour Pékin.",
      [("chef de la diplomatie burkinabè", [("*Ouagadougou", M), ("Niamey", M),
                                            ("Beijing", M)])]),
+    # French: 'liaient à la France' after a word of movement ('visite') is no stop
+    ("---\nlanguage: fr\n---\nLe ministre tchadien de la Défense est arrivé à Moscou. La "
+     "visite intervient alors que les autorités tchadiennes ont dénoncé les accords de défense "
+     "qui les liaient à la France.",
+     [("ministre tchadien", [("*N'Djamena", M), ("Moscow", M)])]),
+    # French: 'vendus à la Russie' after the stop is no stop
+    ("---\nlanguage: fr\n---\nLe Premier ministre burkinabè se rendra à Ankara pour acheter "
+     "des drones déjà vendus à la Russie.",
+     [("Premier ministre burkinabè", [("*Ouagadougou", M), ("Ankara", P)])]),
+    # 'once sold to France' after the stop is no stop
+    ("The Nigerien Prime Minister travelled to Moscow to discuss the uranium once sold to "
+     "France.",
+     [("Nigerien Prime Minister", [("*Niamey", M), ("Moscow", M)])]),
+    # 'sold gold to China' after the stop is no stop
+    ("The Burkinabe Prime Minister flew to Ankara on Monday and then sold gold to China, "
+     "officials said.",
+     [("Burkinabe Prime Minister", [("*Ouagadougou", M), ("Ankara", M)])]),
 ]
 
 

@@ -100,7 +100,8 @@ def _stops_in(document: Document, sentence: Sentence, mentions: list[Mention],
             # "met in N'Djamena, before the delegation flew to Niamey": where they left from
             introduced = _moves_on(text, movement, mention.end, sentence.end, lex)
             phase = 0
-        if not (chained or introduced):
+        if not (chained or introduced) or _moved_by_other_verb(text, movement, sentence.start,
+                                                               mention.start, lex):
             previous_end = None
             continue
         if chained and legs:
@@ -127,6 +128,16 @@ def _qualifies(stop: Mention, mention: Mention, text: str, lex: Lexicon) -> bool
 def _moved_in_clause(text: str, movement: list[int], at: int) -> bool:
     """Tell whether a movement word comes before offset at in the same clause."""
     return any(end <= at and not CLAUSE_BREAK.search(text, end, at) for end in movement)
+
+
+def _moved_by_other_verb(text: str, movement: list[int], start: int, at: int,
+                         lex: Lexicon) -> bool:
+    """Tell whether a verb that is not one of movement stands before offset at, after the last
+    movement word and in the same clause: 'the accords that tied them to France' (but
+    'went to Ankara, where he bought drones, then to Doha' still goes to Doha)."""
+    since = max((end for end in movement if end <= at), default=start)
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, since, at)]
+    return bool(lex.not_moving.search(text, breaks[-1] if breaks else since, at))
 
 
 def _moves_on(text: str, movement: list[int], at: int, end: int, lex: Lexicon) -> bool:

@@ -197,6 +197,19 @@ LIST_GAP = re.compile(r"\A" + _TIMES + r"\s*(?:,|,?\s*and|,?\s*(?:and\s+)?then|,
 DEPARTURE = re.compile(r"\b(?:from|left|leav(?:e|es|ing)|depart(?:s|ed|ing)?|"
                        r"after\s+(?:[^\s,;.]+\s+){0,8}?(?:in|to|at))\s+(?:the\s+)?\Z", re.I)
 LATER = re.compile(r"\bbefore\s+(?:\w+\s+){0,2}(?:to|in|for)\s+(?:the\s+)?\Z", re.I)
+# A verb that is not one of movement: the 'to' after it gives, binds or speaks, and names no
+# stop ('the accords that tied them to France', 'arms sold to China'). Read between the last
+# movement word and the place.
+NOT_MOVING = re.compile(
+    r"\b(?:tie[sd]?|tying|link(?:s|ed|ing)?|bound|binds?|sold|sell(?:s|ing)?|resold|"
+    r"deliver(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)|g(?:ive|ives|ave|iven|iving)|"
+    r"hand(?:s|ed|ing)\s+over|handed|export(?:s|ed|ing)?|offer(?:s|ed|ing)?|grant(?:s|ed|ing)?|"
+    r"leas(?:e|es|ed|ing)|loan(?:s|ed)?|lent|lend(?:s|ing)?|transfer(?:s|red|ring)?|allied|"
+    r"belong(?:s|ed|ing)?|ow(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|said|says?|told|tells?|"
+    r"sp(?:oke|oken|eak|eaks|eaking)|talk(?:ed|ing)|wr(?:ote|ite|ites|itten|iting)|"
+    r"appeal(?:s|ed|ing)?|ship(?:s|ped|ping))\b",
+    re.I,
+)
 # "official" and "general" are adjectives as often: "official news agency", "general election".
 OFFICIAL_NOUNS = (
     "news media agency figures data statistics statement website sources results toll language "
@@ -233,6 +246,7 @@ LEXICON = Lexicon(
     state_prefix=STATE_PREFIX, calendar_words=CALENDAR_WORDS, plural=plural,
     movement=MOVEMENT, reception=RECEPTION, planned=PLANNED, completed=COMPLETED,
     returning=RETURNING, into_stop=INTO_STOP, locative=LOCATIVE, moves_on=MOVES_ON,
-    list_gap=LIST_GAP, departure=DEPARTURE, later=LATER, title=TITLE, title_before=NEVER,
+    list_gap=LIST_GAP, departure=DEPARTURE, later=LATER, not_moving=NOT_MOVING, title=TITLE,
+    title_before=NEVER,
     qualifier_gaps=QUALIFIER_GAPS,
 )

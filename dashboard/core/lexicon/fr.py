@@ -170,6 +170,20 @@ DEPARTURE = re.compile(
 )
 LATER = re.compile(r"\bavant\s+(?:d['’]\s*|de\s+)?(?:\w+\s+){0,3}(?:" + _TO_WORDS
                    + r"|pour|vers)\s*" + _ARTICLE + r"\Z", re.I)
+_ER = r"(?:e|es|ent|er|ez|ons|é|ée|és|ées|ait|aient|ant|era|eront|erait|eraient|a|èrent)"
+# A verb that is not one of movement: the 'à' after it gives or binds, and names no stop
+# ('les accords qui les liaient à la France', 'des armes livrées à la Russie', 'a vendu à la
+# Chine'). Read between the last movement word and the place.
+NOT_MOVING = re.compile(
+    r"\b(?:(?:re)?li|livr|donn|c[èé]d|accord|attach|rattach|reproch|adress|attribu|confi|vers|"
+    r"transf[èé]r|prêt|pay|associ|alli|destin|réserv|propos|demand|parl|export|impos|oppos|"
+    r"achet|command|emprunt|réclam|dédi|succéd)" + _ER + r"\b|"
+    r"\b(?:vend(?:u|ue|us|ues|re|ait|aient|ent|ra|ront|rait|raient|ant|ons|ez)?|revend\w*|"
+    r"offr\w*|offert(?:e|s|es)?|fourni\w*|remi(?:s|se|ses)|remet\w*|promi(?:s|se|ses)|"
+    r"promet\w*|appart[ie]\w*|di(?:t|te|ts|tes|sent|sait|saient|re)|répond\w*|"
+    r"écri(?:t|te|ts|tes|vent|vait|vaient|re))\b",
+    re.I,
+)
 # French puts the title after the nationality only in a few fixed phrases; never read here.
 # A person's name, told by the words around it (geoparse/names.py): titles and verbs are
 # compared folded (no accents), as tokens are; particles as written.
@@ -246,6 +260,6 @@ LEXICON = Lexicon(
     movement=MOVEMENT, reception=RECEPTION, planned=PLANNED, completed=COMPLETED,
     returning=RETURNING, into_stop=INTO_STOP, locative=LOCATIVE,
     moves_on=MOVES_ON, list_gap=LIST_GAP,
-    departure=DEPARTURE, later=LATER,
+    departure=DEPARTURE, later=LATER, not_moving=NOT_MOVING,
     title=NEVER, title_before=TITLE_BEFORE, qualifier_gaps=QUALIFIER_GAPS,
 )
