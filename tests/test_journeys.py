@@ -232,6 +232,22 @@ PASSAGES = [
     ("The Burkinabe Prime Minister flew to Ankara on Monday and then sold gold to China, "
      "officials said.",
      [("Burkinabe Prime Minister", [("*Ouagadougou", M), ("Ankara", M)])]),
+    # other people leaving are not the traveller's leg: troops, refugees
+    ("The Nigerien Prime Minister arrived in Moscow on Monday. French troops left Niamey in "
+     "December under an agreement with the junta.",
+     [("Nigerien Prime Minister", [("*Niamey", M), ("Moscow", M)])]),
+    ("---\nlanguage: fr\n---\nLe ministre malien de la Défense est arrivé à Moscou lundi. Les "
+     "derniers militaires de l'opération Barkhane ont quitté Gao en août 2022.",
+     [("ministre malien", [("*Bamako", M), ("Moscow", M)])]),
+    ("Malian Foreign Minister Abdoulaye Diop spoke to reporters in Bamako on Monday.\n\n"
+     "Hundreds of refugees from Mali arrived in Niamey on Sunday.", []),
+    # a group with the traveller travels with them; a group that is a traveller has its own
+    ("The Ghanaian president and his soldiers flew to Lomé on Monday.",
+     [("Ghanaian president", [("*Accra", M), ("Lomé", M)])]),
+    ("---\nlanguage: fr\n---\nLe président nigérien est arrivé à Alger mardi. La délégation "
+     "malienne a quitté Niamey pour Bamako le même jour.",
+     [("président nigérien", [("*Niamey", M), ("Algiers", M)]),
+      ("délégation malienne", [("*Bamako", M), ("Niamey", M), ("Bamako", M)])]),
 ]
 
 

@@ -11,7 +11,7 @@ from .gazetteer import Gazetteer
 from .geoparse import default_gazetteer
 from .lexicon import Lexicon, lexicon_for
 from .models import Document, Journey, Mention, Sentence, Stop, within
-from .travellers import Person, cast, closest, subject
+from .travellers import Person, cast, closest, moved_by_others, subject
 
 CLAUSE_BREAK = re.compile(r"[,;:()]")
 STOP_KINDS = ("country", "capital", "city", "admin")
@@ -259,7 +259,7 @@ def _trips(document: Document, mentions: list[Mention], lex: Lexicon) -> list[_T
         moves = _moves(text, sentence, lex)
         legs = _stops_in(document, sentence, within(mentions, sentence.start, sentence.end),
                          moves, lex) if moves else []
-        if not legs:
+        if not legs or moved_by_others(text, sentence, moves, known, lex):
             continue
         who = subject(text, sentence, moves, known, lex)
         follows = current is not None and i == current.last + 1

@@ -80,6 +80,7 @@ class Lexicon:
     departure: re.Pattern[str]  # 'from': where the journey leaves
     later: re.Pattern[str]  # 'before … to': a stop after the others
     not_moving: re.Pattern[str]  # 'sold', 'tied': after it, 'to France' is no stop
+    others: re.Pattern[str]  # 'French troops' opening a clause: a group moves, no traveller
     title: re.Pattern[str]  # 'Prime Minister' after a demonym: a traveller
     title_before: re.Pattern[str]  # 'le Premier ministre' before a demonym, ending at it
     qualifier_gaps: tuple[str, ...]  # 'Sofia, Bulgaria': a country that says where a stop is

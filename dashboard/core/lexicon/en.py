@@ -210,6 +210,18 @@ NOT_MOVING = re.compile(
     r"appeal(?:s|ed|ing)?|ship(?:s|ped|ping))\b",
     re.I,
 )
+# A group of people opening a clause, as its subject: their departure or arrival is nobody's
+# leg ('French troops left Niamey in December'). Not after 'with', 'by', 'accompanied by' (the
+# traveller's escort).
+OTHERS = re.compile(
+    r"(?:\A|[,;:]\s*|\b(?:and|but|as|while|when|where|whose)\s+)"
+    r"(?:(?!(?:with|by|among|including|accompanied|escorted|alongside)\b)[\w'’-]+\s+){0,4}?"
+    r"(?:troops|soldiers|forces|peacekeepers|refugees|migrants|displaced|protesters|"
+    r"demonstrators|residents|civilians|jihadists|militants|fighters|rebels|insurgents|"
+    r"instructors|mercenaries|hostages|tourists|nationals|expatriates|workers|students|"
+    r"pilgrims|fans|paramilitaries|gendarmes|police(?:men)?|personnel|contingents?)\b",
+    re.I,
+)
 # "official" and "general" are adjectives as often: "official news agency", "general election".
 OFFICIAL_NOUNS = (
     "news media agency figures data statistics statement website sources results toll language "
@@ -246,7 +258,8 @@ LEXICON = Lexicon(
     state_prefix=STATE_PREFIX, calendar_words=CALENDAR_WORDS, plural=plural,
     movement=MOVEMENT, reception=RECEPTION, planned=PLANNED, completed=COMPLETED,
     returning=RETURNING, into_stop=INTO_STOP, locative=LOCATIVE, moves_on=MOVES_ON,
-    list_gap=LIST_GAP, departure=DEPARTURE, later=LATER, not_moving=NOT_MOVING, title=TITLE,
+    list_gap=LIST_GAP, departure=DEPARTURE, later=LATER, not_moving=NOT_MOVING, others=OTHERS,
+    title=TITLE,
     title_before=NEVER,
     qualifier_gaps=QUALIFIER_GAPS,
 )

@@ -184,6 +184,18 @@ NOT_MOVING = re.compile(
     r"écri(?:t|te|ts|tes|vent|vait|vaient|re))\b",
     re.I,
 )
+# A group of people opening a clause, as its subject: their departure or arrival is nobody's
+# leg ('Les derniers militaires de l'opération Barkhane ont quitté Niamey'). Not after 'avec',
+# 'par', 'accompagné de' (the traveller's escort).
+OTHERS = re.compile(
+    r"(?:\A|[,;:]\s*|\b(?:et|mais|alors\s+que|tandis\s+que|où|quand|lorsque|dont)\s+)"
+    r"(?:(?!(?:avec|par|parmi|accompagn\w*|escort\w*|entour\w*)\b)[\w'’-]+\s+){0,4}?"
+    r"(?:militaires|soldats|troupes|forces|casques\s+bleus|réfugiés|migrants|déplacés|"
+    r"manifestants|habitants|civils|d?jihadistes|combattants|rebelles|insurgés|instructeurs|"
+    r"mercenaires|otages|touristes|ressortissants|expatriés|travailleurs|étudiants|pèlerins|"
+    r"supporters|paramilitaires|gendarmes|policiers|éléments|contingents?)\b",
+    re.I,
+)
 # French puts the title after the nationality only in a few fixed phrases; never read here.
 # A person's name, told by the words around it (geoparse/names.py): titles and verbs are
 # compared folded (no accents), as tokens are; particles as written.
@@ -260,6 +272,6 @@ LEXICON = Lexicon(
     movement=MOVEMENT, reception=RECEPTION, planned=PLANNED, completed=COMPLETED,
     returning=RETURNING, into_stop=INTO_STOP, locative=LOCATIVE,
     moves_on=MOVES_ON, list_gap=LIST_GAP,
-    departure=DEPARTURE, later=LATER, not_moving=NOT_MOVING,
+    departure=DEPARTURE, later=LATER, not_moving=NOT_MOVING, others=OTHERS,
     title=NEVER, title_before=TITLE_BEFORE, qualifier_gaps=QUALIFIER_GAPS,
 )
