@@ -248,6 +248,14 @@ PASSAGES = [
      "malienne a quitté Niamey pour Bamako le même jour.",
      [("président nigérien", [("*Niamey", M), ("Algiers", M)]),
       ("délégation malienne", [("*Bamako", M), ("Niamey", M), ("Bamako", M)])]),
+    # a place is the host: its guest travels there
+    ("---\nlanguage: fr\n---\nAlger vient d'accueillir le président nigérien pour une visite "
+     "de deux jours.",
+     [("président nigérien", [("*Niamey", M), ("Algiers", M)])]),
+    ("Bamako has welcomed a Russian delegation led by the deputy defence minister.",
+     [("Russian delegation", [("*Moscow", M), ("Bamako", M)])]),
+    # a place that welcomes a decision hosts nobody
+    ("Abuja has welcomed the decision of the Malian president to hold elections.", []),
 ]
 
 
@@ -265,6 +273,25 @@ def read(passage: str):
                          ids=[f"{n:02}" for n in range(1, len(PASSAGES) + 1)])
 def test_journeys_as_a_reader_would_draw_them(passage, expected):
     assert read(passage) == expected
+
+
+def test_the_french_example_article_gives_its_two_journeys():
+    """The delegation a host city receives, and the Prime Minister's list broken by 'la semaine
+    dernière'; not the French soldiers who left Niamey, nor 'les liaient à la France'."""
+    gaz = default_gazetteer()
+    analysis = analyse(documents.load("tests/corpora/fr/niger-russie-cooperation-militaire.md"),
+                       gaz)
+    drawn = [(j.traveller, [(s.city_name, s.planned, s.assumed, s.inferred) for s in j.stops])
+             for j in analysis.journeys]
+    text = analysis.document.text
+    assert drawn == [
+        ("délégation russe", [("Moscow", M, True, True), ("Niamey", M, False, False)]),
+        ("Premier ministre nigérien Ali Mahamane Lamine Zeine",
+         [("Niamey", M, True, True), ("Moscow", M, False, False), ("Belgrade", M, False, False),
+          ("Ankara", P, False, False), ("Tehran", P, False, False)]),
+    ]
+    arrival = analysis.journeys[0].stops[1]
+    assert text[arrival.sentence_start:arrival.sentence_end].startswith("Niamey a reçu mardi")
 
 
 def test_the_table_is_large_enough():

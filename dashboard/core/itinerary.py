@@ -11,11 +11,12 @@ from .gazetteer import Gazetteer
 from .geoparse import default_gazetteer
 from .lexicon import Lexicon, lexicon_for
 from .models import Document, Journey, Mention, Sentence, Stop, within
-from .travellers import Person, cast, closest, moved_by_others, subject
+from .travellers import Cast, Person, cast, closest, moved_by_others, received, subject
 
 CLAUSE_BREAK = re.compile(r"[,;:()]")
 STOP_KINDS = ("country", "capital", "city", "admin")
 TRAVELLER_PASSAGES = 2  # passages before a journey's own in which its traveller may be named
+GUEST_REACH = 40  # characters after a host place's reception word that may name its guest
 TENSE_REACH = 60  # characters before a movement word read for its tense ('is due to fly')
 
 
@@ -28,6 +29,7 @@ class _Leg:
     phase: int
     planned: bool = False
     again: bool = False  # returned to: made again, never a retelling of an earlier stop
+    host: re.Match | None = None  # the reception word when the stop is the host ('Niamey a reçu')
 
 
 @dataclass
@@ -94,7 +96,8 @@ def _stops_in(document: Document, sentence: Sentence, mentions: list[Mention],
             previous_end = mention.end  # "Sofia, Bulgaria": the country says where it is
             continue
         phase = _phase(before, lex)
-        introduced = bool(lex.into_stop.search(before[-40:]))
+        host = _hosting(text, mention, moves, lex)
+        introduced = bool(lex.into_stop.search(before[-40:])) or host is not None
         if introduced and phase == 1 and lex.locative.search(before[-40:]) and not _moved_in_clause(
                 text, movement, mention.start):
             # "met in N'Djamena, before the delegation flew to Niamey": where they left from
@@ -107,9 +110,35 @@ def _stops_in(document: Document, sentence: Sentence, mentions: list[Mention],
         if chained and legs:
             phase = legs[-1].phase
         legs.append(_Leg(mention, sentence, phase, _tense_at(moves, planned, mention.start),
-                         bool(lex.returning.search(before[-40:]))))
+                         bool(lex.returning.search(before[-40:])), host))
         previous_end = mention.end
     return sorted(legs, key=lambda leg: leg.phase)
+
+
+def _hosting(text: str, mention: Mention, moves: list[re.Match],
+             lex: Lexicon) -> re.Match | None:
+    """Return the reception word of which the place is the host ('Niamey a reçu mardi une
+    délégation russe', 'Moscow will host'), if any."""
+    gap = lex.hosting.match(text, mention.end)
+    return next((m for m in moves if gap and m.start() == gap.end()
+                 and lex.reception.fullmatch(m.group())), None)
+
+
+def _received(legs: list[_Leg], sentence: Sentence, known: Cast, lex: Lexicon) -> list[_Leg]:
+    """Drop a host place whose reception names no guest right after it ('Washington has
+    welcomed the decision')."""
+    return [leg for leg in legs if leg.host is None or _guest_near(leg.host, sentence, known, lex)]
+
+
+def _guest_near(host: re.Match, sentence: Sentence, known: Cast, lex: Lexicon) -> bool:
+    """Tell whether the reception word's object is a titled person, named within GUEST_REACH
+    characters of it ('a reçu mardi une importante délégation russe'; not 'welcomed the
+    decision of the Malian president')."""
+    guest = received(sentence, host, known, lex)
+    if guest is None or guest.start - host.end() > GUEST_REACH:
+        return False
+    between = re.findall(r"\w+", host.string[host.end():guest.start])
+    return not {word.casefold() for word in between} & lex.complement_links
 
 
 def _phase(before: str, lex: Lexicon) -> int:
@@ -259,6 +288,7 @@ def _trips(document: Document, mentions: list[Mention], lex: Lexicon) -> list[_T
         moves = _moves(text, sentence, lex)
         legs = _stops_in(document, sentence, within(mentions, sentence.start, sentence.end),
                          moves, lex) if moves else []
+        legs = _received(legs, sentence, known, lex)
         if not legs or moved_by_others(text, sentence, moves, known, lex):
             continue
         who = subject(text, sentence, moves, known, lex)

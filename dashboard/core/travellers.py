@@ -82,7 +82,7 @@ def subject(text: str, sentence: Sentence, moves: list[re.Match], known: Cast,
     """Return who a movement sentence says travels: the person a host receives, else the
     person named (or called by surname) last before its first movement word."""
     first = moves[0]
-    guest = _guest(sentence, first, known, lex)
+    guest = received(sentence, first, known, lex)
     if guest is not None:
         return guest
     person = closest(known.people, sentence.start, first.start())
@@ -96,7 +96,7 @@ def moved_by_others(text: str, sentence: Sentence, moves: list[re.Match], known:
     quitté Niamey', 'French troops left Niamey'; not 'the president and his soldiers flew'):
     nobody's leg."""
     first = moves[0]
-    if _guest(sentence, first, known, lex) is not None:
+    if received(sentence, first, known, lex) is not None:
         return False
     groups = list(lex.others.finditer(text[sentence.start:first.start()]))
     if not groups:
@@ -109,7 +109,7 @@ def moved_by_others(text: str, sentence: Sentence, moves: list[re.Match], known:
                 or _by_surname(text, sentence.start, first.start(), known))
 
 
-def _guest(sentence: Sentence, move: re.Match, known: Cast, lex: Lexicon) -> Person | None:
+def received(sentence: Sentence, move: re.Match, known: Cast, lex: Lexicon) -> Person | None:
     """Return the person a host receives, named after the reception word in its sentence."""
     if not lex.reception.fullmatch(move.group()):
         return None

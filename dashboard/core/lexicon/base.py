@@ -70,6 +70,8 @@ class Lexicon:
     # itinerary
     movement: re.Pattern[str]  # 'flew', 'visited', 'arrived'
     reception: re.Pattern[str]  # 'received': the person after it travels there
+    hosting: re.Pattern[str]  # 'has' in 'Niamey has received': a place that is the host
+    complement_links: frozenset[str]  # 'welcomed the decision of the president': no guest
     planned: re.Pattern[str]  # 'will', 'is due to' (or a future verb): the leg is to come
     completed: re.Pattern[str]  # 'has', 'arrived' (ending at the verb): the leg was made
     returning: re.Pattern[str]  # 'returned to': a stop made again, not a retelling

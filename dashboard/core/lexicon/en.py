@@ -166,6 +166,12 @@ MOVEMENT = re.compile(
 # A host receives the traveller: the person after the word travels, to where it happens.
 RECEPTION = re.compile(r"\b(?:receiv(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|host(?:s|ed|ing)?|"
                        r"greet(?:s|ed|ing)?)\b", re.I)
+# Between a place and a reception word when the place is the host: 'Niamey has received a
+# Russian delegation', 'Moscow will host', 'Bamako is hosting'.
+HOSTING = re.compile(r"\s+(?:(?:has|had|will|is|was|would)\s+(?:be\s+|been\s+)?)?")
+# After a reception word, these make the person a noun's complement, not the guest: 'Abuja
+# has welcomed the decision of the Malian president'.
+COMPLEMENT_LINKS = frozenset("of".split())
 # Before a movement word (in its clause), or the word itself: the leg is still to come.
 PLANNED = re.compile(
     r"\b(?:will|shall|would|'ll|(?:is|are|was|were)\s+(?:(?:due|set|expected|scheduled|slated|"
@@ -256,7 +262,8 @@ LEXICON = Lexicon(
     language_markers=LANGUAGE_MARKERS, features_lower_case=False, lower_case_kinds=frozenset(),
     abbreviations=ABBREVIATIONS, names=NAMES, demonyms={}, metonyms=METONYMS, compass=COMPASS,
     state_prefix=STATE_PREFIX, calendar_words=CALENDAR_WORDS, plural=plural,
-    movement=MOVEMENT, reception=RECEPTION, planned=PLANNED, completed=COMPLETED,
+    movement=MOVEMENT, reception=RECEPTION, hosting=HOSTING,
+    complement_links=COMPLEMENT_LINKS, planned=PLANNED, completed=COMPLETED,
     returning=RETURNING, into_stop=INTO_STOP, locative=LOCATIVE, moves_on=MOVES_ON,
     list_gap=LIST_GAP, departure=DEPARTURE, later=LATER, not_moving=NOT_MOVING, others=OTHERS,
     title=TITLE,

@@ -137,6 +137,12 @@ MOVEMENT = re.compile(
 )
 # Un hôte reçoit le voyageur: la personne nommée après le mot voyage, là où cela se passe.
 RECEPTION = re.compile(r"\b(?:re[çc]u(?:e|s|es)?|re[çc]oi\w*|recev\w*|accueill\w*)\b", re.I)
+# Entre un lieu et le mot de réception, quand le lieu est l'hôte: 'Niamey a reçu mardi une
+# délégation russe', 'Bamako va accueillir', 'Alger vient d'accueillir'.
+HOSTING = re.compile(r"\s+(?:(?:a|avait|aura|va|doit|devait|devrait|vient\s+d['’])\s*)?")
+# Après le mot de réception, la personne est le complément d'un nom, non l'invitée: 'Dakar a
+# accueilli la décision du président malien'.
+COMPLEMENT_LINKS = frozenset("de du d".split())
 # Avant le mot de mouvement, ou le mot lui-même au futur: l'étape est encore à venir.
 PLANNED = re.compile(
     r"\b(?:va|vont|doit|doivent|devra|devront|devrait|devraient|compte|comptent|prévoit|"
@@ -269,7 +275,8 @@ LEXICON = Lexicon(
     compass=COMPASS, state_prefix=STATE_PREFIX,
     calendar_words=CALENDAR_WORDS, plural=plural,
     # itinerary
-    movement=MOVEMENT, reception=RECEPTION, planned=PLANNED, completed=COMPLETED,
+    movement=MOVEMENT, reception=RECEPTION, hosting=HOSTING,
+    complement_links=COMPLEMENT_LINKS, planned=PLANNED, completed=COMPLETED,
     returning=RETURNING, into_stop=INTO_STOP, locative=LOCATIVE,
     moves_on=MOVES_ON, list_gap=LIST_GAP,
     departure=DEPARTURE, later=LATER, not_moving=NOT_MOVING, others=OTHERS,
