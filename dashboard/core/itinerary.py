@@ -11,9 +11,17 @@ from .gazetteer import Gazetteer
 from .geoparse import default_gazetteer
 from .lexicon import Lexicon, lexicon_for
 from .models import Document, Journey, Mention, Sentence, Stop, within
-from .travellers import Cast, Person, cast, closest, moved_by_others, received, subject
+from .travellers import (
+    CLAUSE_BREAK,
+    Cast,
+    Person,
+    cast,
+    closest,
+    moved_by_others,
+    received,
+    subject,
+)
 
-CLAUSE_BREAK = re.compile(r"[,;:()]")
 STOP_KINDS = ("country", "capital", "city", "admin")
 TRAVELLER_PASSAGES = 2  # passages before a journey's own in which its traveller may be named
 GUEST_REACH = 40  # characters after a host place's reception word that may name its guest
@@ -124,7 +132,7 @@ def _hosting(text: str, mention: Mention, moves: list[re.Match],
                  and lex.reception.fullmatch(m.group())), None)
 
 
-def _received(legs: list[_Leg], sentence: Sentence, known: Cast, lex: Lexicon) -> list[_Leg]:
+def _with_guests(legs: list[_Leg], sentence: Sentence, known: Cast, lex: Lexicon) -> list[_Leg]:
     """Drop a host place whose reception names no guest right after it ('Washington has
     welcomed the decision')."""
     return [leg for leg in legs if leg.host is None or _guest_near(leg.host, sentence, known, lex)]
@@ -288,7 +296,7 @@ def _trips(document: Document, mentions: list[Mention], lex: Lexicon) -> list[_T
         moves = _moves(text, sentence, lex)
         legs = _stops_in(document, sentence, within(mentions, sentence.start, sentence.end),
                          moves, lex) if moves else []
-        legs = _received(legs, sentence, known, lex)
+        legs = _with_guests(legs, sentence, known, lex)
         if not legs or moved_by_others(text, sentence, moves, known, lex):
             continue
         who = subject(text, sentence, moves, known, lex)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .lexicon import Lexicon
 from .models import Document, Mention, Sentence
 
-CLAUSE_BREAK = re.compile(r"[,;:()]")
+CLAUSE_BREAK = re.compile(r"[,;:()]")  # where a clause ends (or a parenthesis starts)
 WORD = re.compile(r"\w[\w'’-]*")
 NAME_AFTER = re.compile(r"\s+([A-Z][\w-]+(?:\s[A-Z][\w-]+){0,3})")
 TITLE_REACH = 60  # characters before a nationality read for a title that precedes it
