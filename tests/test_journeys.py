@@ -195,6 +195,67 @@ PASSAGES = [
       ("Malian Defence Minister Sadio Camara", [("*Bamako", M), ("Moscow", M)])]),
     ("Moroccan King Mohammed VI will visit Dakar and Abidjan next month, the palace said.",
      [("Moroccan King Mohammed VI", [("*Rabat", M), ("Dakar", P), ("Abidjan", P)])]),
+    # a time phrase between two stops does not end the list
+    ("The Nigerien Prime Minister flew to Moscow on Tuesday, then to Belgrade, where he met "
+     "President Aleksandar Vučić.",
+     [("Nigerien Prime Minister", [("*Niamey", M), ("Moscow", M), ("Belgrade", M)])]),
+    ("The Ghanaian president travelled to Lomé on Monday and then, on Wednesday, to Cotonou "
+     "for a summit on maritime security.",
+     [("Ghanaian president", [("*Accra", M), ("Lomé", M), ("Cotonou", M)])]),
+    # French: a time phrase after the stop, then 'puis à'
+    ("---\nlanguage: fr\n---\nLe Premier ministre nigérien s'est rendu à Moscou la semaine "
+     "dernière, puis à Belgrade, selon des sources diplomatiques.",
+     [("Premier ministre nigérien", [("*Niamey", M), ("Moscow", M), ("Belgrade", M)])]),
+    # French: a time phrase between the movement word and its stop, and after 'puis'
+    ("---\nlanguage: fr\n---\nLe ministre malien de la Défense s'est rendu mardi à Moscou, "
+     "puis le 12 mars à Minsk pour y signer un accord.",
+     [("ministre malien", [("*Bamako", M), ("Moscow", M), ("Minsk", M)])]),
+    # French: 'a quitté lundi Niamey': the time phrase between the verb and where it leaves
+    ("---\nlanguage: fr\n---\nLe chef de la diplomatie burkinabè a quitté lundi dernier "
+     "Niamey pour Pékin.",
+     [("chef de la diplomatie burkinabè", [("*Ouagadougou", M), ("Niamey", M),
+                                           ("Beijing", M)])]),
+    # French: 'liaient à la France' after a word of movement ('visite') is no stop
+    ("---\nlanguage: fr\n---\nLe ministre tchadien de la Défense est arrivé à Moscou. La "
+     "visite intervient alors que les autorités tchadiennes ont dénoncé les accords de défense "
+     "qui les liaient à la France.",
+     [("ministre tchadien", [("*N'Djamena", M), ("Moscow", M)])]),
+    # French: 'vendus à la Russie' after the stop is no stop
+    ("---\nlanguage: fr\n---\nLe Premier ministre burkinabè se rendra à Ankara pour acheter "
+     "des drones déjà vendus à la Russie.",
+     [("Premier ministre burkinabè", [("*Ouagadougou", M), ("Ankara", P)])]),
+    # 'once sold to France' after the stop is no stop
+    ("The Nigerien Prime Minister travelled to Moscow to discuss the uranium once sold to "
+     "France.",
+     [("Nigerien Prime Minister", [("*Niamey", M), ("Moscow", M)])]),
+    # 'sold gold to China' after the stop is no stop
+    ("The Burkinabe Prime Minister flew to Ankara on Monday and then sold gold to China, "
+     "officials said.",
+     [("Burkinabe Prime Minister", [("*Ouagadougou", M), ("Ankara", M)])]),
+    # other people leaving are not the traveller's leg: troops, refugees
+    ("The Nigerien Prime Minister arrived in Moscow on Monday. French troops left Niamey in "
+     "December under an agreement with the junta.",
+     [("Nigerien Prime Minister", [("*Niamey", M), ("Moscow", M)])]),
+    ("---\nlanguage: fr\n---\nLe ministre malien de la Défense est arrivé à Moscou lundi. Les "
+     "derniers militaires de l'opération Barkhane ont quitté Gao en août 2022.",
+     [("ministre malien", [("*Bamako", M), ("Moscow", M)])]),
+    ("Malian Foreign Minister Abdoulaye Diop spoke to reporters in Bamako on Monday.\n\n"
+     "Hundreds of refugees from Mali arrived in Niamey on Sunday.", []),
+    # a group with the traveller travels with them; a group that is a traveller has its own
+    ("The Ghanaian president and his soldiers flew to Lomé on Monday.",
+     [("Ghanaian president", [("*Accra", M), ("Lomé", M)])]),
+    ("---\nlanguage: fr\n---\nLe président nigérien est arrivé à Alger mardi. La délégation "
+     "malienne a quitté Niamey pour Bamako le même jour.",
+     [("président nigérien", [("*Niamey", M), ("Algiers", M)]),
+      ("délégation malienne", [("*Bamako", M), ("Niamey", M), ("Bamako", M)])]),
+    # a place is the host: its guest travels there
+    ("---\nlanguage: fr\n---\nAlger vient d'accueillir le président nigérien pour une visite "
+     "de deux jours.",
+     [("président nigérien", [("*Niamey", M), ("Algiers", M)])]),
+    ("Bamako has welcomed a Russian delegation led by the deputy defence minister.",
+     [("Russian delegation", [("*Moscow", M), ("Bamako", M)])]),
+    # a place that welcomes a decision hosts nobody
+    ("Abuja has welcomed the decision of the Malian president to hold elections.", []),
 ]
 
 
@@ -212,6 +273,25 @@ def read(passage: str):
                          ids=[f"{n:02}" for n in range(1, len(PASSAGES) + 1)])
 def test_journeys_as_a_reader_would_draw_them(passage, expected):
     assert read(passage) == expected
+
+
+def test_the_french_example_article_gives_its_two_journeys():
+    """The delegation a host city receives, and the Prime Minister's list broken by 'la semaine
+    dernière'; not the French soldiers who left Niamey, nor 'les liaient à la France'."""
+    gaz = default_gazetteer()
+    analysis = analyse(documents.load("tests/corpora/fr/niger-russie-cooperation-militaire.md"),
+                       gaz)
+    drawn = [(j.traveller, [(s.city_name, s.planned, s.assumed, s.inferred) for s in j.stops])
+             for j in analysis.journeys]
+    text = analysis.document.text
+    assert drawn == [
+        ("délégation russe", [("Moscow", M, True, True), ("Niamey", M, False, False)]),
+        ("Premier ministre nigérien Ali Mahamane Lamine Zeine",
+         [("Niamey", M, True, True), ("Moscow", M, False, False), ("Belgrade", M, False, False),
+          ("Ankara", P, False, False), ("Tehran", P, False, False)]),
+    ]
+    arrival = analysis.journeys[0].stops[1]
+    assert text[arrival.sentence_start:arrival.sentence_end].startswith("Niamey a reçu mardi")
 
 
 def test_the_table_is_large_enough():

@@ -11,11 +11,20 @@ from .gazetteer import Gazetteer
 from .geoparse import default_gazetteer
 from .lexicon import Lexicon, lexicon_for
 from .models import Document, Journey, Mention, Sentence, Stop, within
-from .travellers import Person, cast, closest, subject
+from .travellers import (
+    CLAUSE_BREAK,
+    Cast,
+    Person,
+    cast,
+    closest,
+    moved_by_others,
+    received,
+    subject,
+)
 
-CLAUSE_BREAK = re.compile(r"[,;:()]")
 STOP_KINDS = ("country", "capital", "city", "admin")
 TRAVELLER_PASSAGES = 2  # passages before a journey's own in which its traveller may be named
+GUEST_REACH = 40  # characters after a host place's reception word that may name its guest
 TENSE_REACH = 60  # characters before a movement word read for its tense ('is due to fly')
 
 
@@ -28,6 +37,7 @@ class _Leg:
     phase: int
     planned: bool = False
     again: bool = False  # returned to: made again, never a retelling of an earlier stop
+    host: re.Match | None = None  # the reception word when the stop is the host ('Niamey a reçu')
 
 
 @dataclass
@@ -94,21 +104,49 @@ def _stops_in(document: Document, sentence: Sentence, mentions: list[Mention],
             previous_end = mention.end  # "Sofia, Bulgaria": the country says where it is
             continue
         phase = _phase(before, lex)
-        introduced = bool(lex.into_stop.search(before[-40:]))
+        host = _hosting(text, mention, moves, lex)
+        introduced = bool(lex.into_stop.search(before[-40:])) or host is not None
         if introduced and phase == 1 and lex.locative.search(before[-40:]) and not _moved_in_clause(
                 text, movement, mention.start):
             # "met in N'Djamena, before the delegation flew to Niamey": where they left from
             introduced = _moves_on(text, movement, mention.end, sentence.end, lex)
             phase = 0
-        if not (chained or introduced):
+        if not (chained or introduced) or _moved_by_other_verb(text, movement, sentence.start,
+                                                               mention.start, lex):
             previous_end = None
             continue
         if chained and legs:
             phase = legs[-1].phase
         legs.append(_Leg(mention, sentence, phase, _tense_at(moves, planned, mention.start),
-                         bool(lex.returning.search(before[-40:]))))
+                         bool(lex.returning.search(before[-40:])), host))
         previous_end = mention.end
     return sorted(legs, key=lambda leg: leg.phase)
+
+
+def _hosting(text: str, mention: Mention, moves: list[re.Match],
+             lex: Lexicon) -> re.Match | None:
+    """Return the reception word of which the place is the host ('Niamey a reçu mardi une
+    délégation russe', 'Moscow will host'), if any."""
+    gap = lex.hosting.match(text, mention.end)
+    return next((m for m in moves if gap and m.start() == gap.end()
+                 and lex.reception.fullmatch(m.group())), None)
+
+
+def _with_guests(legs: list[_Leg], sentence: Sentence, known: Cast, lex: Lexicon) -> list[_Leg]:
+    """Drop a host place whose reception names no guest right after it ('Washington has
+    welcomed the decision')."""
+    return [leg for leg in legs if leg.host is None or _guest_near(leg.host, sentence, known, lex)]
+
+
+def _guest_near(host: re.Match, sentence: Sentence, known: Cast, lex: Lexicon) -> bool:
+    """Tell whether the reception word's object is a titled person, named within GUEST_REACH
+    characters of it ('a reçu mardi une importante délégation russe'; not 'welcomed the
+    decision of the Malian president')."""
+    guest = received(sentence, host, known, lex)
+    if guest is None or guest.start - host.end() > GUEST_REACH:
+        return False
+    between = re.findall(r"\w+", host.string[host.end():guest.start])
+    return not {word.casefold() for word in between} & lex.complement_links
 
 
 def _phase(before: str, lex: Lexicon) -> int:
@@ -127,6 +165,16 @@ def _qualifies(stop: Mention, mention: Mention, text: str, lex: Lexicon) -> bool
 def _moved_in_clause(text: str, movement: list[int], at: int) -> bool:
     """Tell whether a movement word comes before offset at in the same clause."""
     return any(end <= at and not CLAUSE_BREAK.search(text, end, at) for end in movement)
+
+
+def _moved_by_other_verb(text: str, movement: list[int], start: int, at: int,
+                         lex: Lexicon) -> bool:
+    """Tell whether a verb that is not one of movement stands before offset at, after the last
+    movement word and in the same clause: 'the accords that tied them to France' (but
+    'went to Ankara, where he bought drones, then to Doha' still goes to Doha)."""
+    since = max((end for end in movement if end <= at), default=start)
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, since, at)]
+    return bool(lex.not_moving.search(text, breaks[-1] if breaks else since, at))
 
 
 def _moves_on(text: str, movement: list[int], at: int, end: int, lex: Lexicon) -> bool:
@@ -248,7 +296,8 @@ def _trips(document: Document, mentions: list[Mention], lex: Lexicon) -> list[_T
         moves = _moves(text, sentence, lex)
         legs = _stops_in(document, sentence, within(mentions, sentence.start, sentence.end),
                          moves, lex) if moves else []
-        if not legs:
+        legs = _with_guests(legs, sentence, known, lex)
+        if not legs or moved_by_others(text, sentence, moves, known, lex):
             continue
         who = subject(text, sentence, moves, known, lex)
         follows = current is not None and i == current.last + 1

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from .lexicon import Lexicon
 from .models import Document, Mention, Sentence
 
+CLAUSE_BREAK = re.compile(r"[,;:()]")  # where a clause ends (or a parenthesis starts)
 WORD = re.compile(r"\w[\w'’-]*")
 NAME_AFTER = re.compile(r"\s+([A-Z][\w-]+(?:\s[A-Z][\w-]+){0,3})")
 TITLE_REACH = 60  # characters before a nationality read for a title that precedes it
@@ -81,13 +82,40 @@ def subject(text: str, sentence: Sentence, moves: list[re.Match], known: Cast,
     """Return who a movement sentence says travels: the person a host receives, else the
     person named (or called by surname) last before its first movement word."""
     first = moves[0]
-    if lex.reception.fullmatch(first.group()):
-        at = bisect_right(known.people, first.end() - 1, key=lambda person: person.start)
-        guest = known.people[at] if at < len(known.people) else None
-        if guest is not None and guest.start < sentence.end:
-            return guest
+    guest = received(sentence, first, known, lex)
+    if guest is not None:
+        return guest
     person = closest(known.people, sentence.start, first.start())
     return person or _by_surname(text, sentence.start, first.start(), known)
+
+
+def moved_by_others(text: str, sentence: Sentence, moves: list[re.Match], known: Cast,
+                    lex: Lexicon) -> bool:
+    """Tell whether the people who move are a group named in the clause of the first movement
+    word, before it, and no traveller is ('Les derniers militaires de l'opération Barkhane ont
+    quitté Niamey', 'French troops left Niamey'; not 'the president and his soldiers flew'):
+    nobody's leg."""
+    first = moves[0]
+    if received(sentence, first, known, lex) is not None:
+        return False
+    groups = list(lex.others.finditer(text[sentence.start:first.start()]))
+    if not groups:
+        return False
+    end = sentence.start + groups[-1].end()
+    words = {word.casefold() for word in WORD.findall(text, sentence.start, end)}
+    return not (CLAUSE_BREAK.search(text, end, first.start())
+                or words & lex.person_pronouns
+                or closest(known.people, sentence.start, first.start())
+                or _by_surname(text, sentence.start, first.start(), known))
+
+
+def received(sentence: Sentence, move: re.Match, known: Cast, lex: Lexicon) -> Person | None:
+    """Return the person a host receives, named after the reception word in its sentence."""
+    if not lex.reception.fullmatch(move.group()):
+        return None
+    at = bisect_right(known.people, move.end() - 1, key=lambda person: person.start)
+    guest = known.people[at] if at < len(known.people) else None
+    return guest if guest is not None and guest.start < sentence.end else None
 
 
 def _by_surname(text: str, start: int, end: int, known: Cast) -> Person | None:

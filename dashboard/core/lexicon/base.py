@@ -70,6 +70,8 @@ class Lexicon:
     # itinerary
     movement: re.Pattern[str]  # 'flew', 'visited', 'arrived'
     reception: re.Pattern[str]  # 'received': the person after it travels there
+    hosting: re.Pattern[str]  # 'has' in 'Niamey has received': a place that is the host
+    complement_links: frozenset[str]  # 'welcomed the decision of the president': no guest
     planned: re.Pattern[str]  # 'will', 'is due to' (or a future verb): the leg is to come
     completed: re.Pattern[str]  # 'has', 'arrived' (ending at the verb): the leg was made
     returning: re.Pattern[str]  # 'returned to': a stop made again, not a retelling
@@ -79,6 +81,8 @@ class Lexicon:
     list_gap: re.Pattern[str]  # between two stops of one list (', and then')
     departure: re.Pattern[str]  # 'from': where the journey leaves
     later: re.Pattern[str]  # 'before … to': a stop after the others
+    not_moving: re.Pattern[str]  # 'sold', 'tied': after it, 'to France' is no stop
+    others: re.Pattern[str]  # 'French troops' opening a clause: a group moves, no traveller
     title: re.Pattern[str]  # 'Prime Minister' after a demonym: a traveller
     title_before: re.Pattern[str]  # 'le Premier ministre' before a demonym, ending at it
     qualifier_gaps: tuple[str, ...]  # 'Sofia, Bulgaria': a country that says where a stop is

@@ -135,6 +135,23 @@ def plural(demonym: str) -> str | None:
 
 
 # ---------------------------------------------------------------- itinerary
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December)")
+_NTH = r"\d{1,2}(?:st|nd|rd|th)?"
+# 'on Tuesday', 'last week', 'on March 12', 'in December', 'two days later': when a leg was
+# made, between a movement word and its stop or between two stops.
+_WHEN = (
+    r"(?:on\s+)?(?:(?:last|next|this)\s+)?" + _DAY + r"(?:\s+(?:morning|afternoon|evening|night|"
+    r"" + _NTH + r"(?:\s+" + _MONTH + r")?))?|(?:on\s+)?(?:" + _MONTH + r"\s+" + _NTH + r"|"
+    + _NTH + r"\s+" + _MONTH + r")(?:,?\s+\d{4})?|(?:in|early|late|mid-?)\s*(?:early\s+|late\s+)?"
+    + _MONTH + r"(?:\s+\d{4})?|in\s+\d{4}|(?:last|next|this|earlier\s+this|later\s+this|"
+    r"the\s+following|the\s+previous)\s+(?:week|month|year|weekend|morning|evening)|"
+    r"yesterday|today|tomorrow|tonight|overnight|(?:over|at)\s+the\s+weekend|"
+    r"the\s+(?:next|following|same)\s+day|(?:a|one|two|three|four|five|a\s+few|several|\d+)"
+    r"\s+(?:days?|weeks?)\s+later|shortly\s+after(?:wards)?"
+)
+_TIMES = r"(?:\s*,?\s*(?:" + _WHEN + r")\b)*"
 MOVEMENT = re.compile(
     r"\b(?:tour(?:s|ed|ing)?|visit(?:s|ed|ing)?|trip|travel(?:s|led|ed|ling|ing)?|"
     r"arriv(?:e|es|ed|ing)|fl(?:y|ies|ew|own|ying)|(?:go(?:es|ing)?|went|gone)(?! on\b)|"
@@ -149,6 +166,12 @@ MOVEMENT = re.compile(
 # A host receives the traveller: the person after the word travels, to where it happens.
 RECEPTION = re.compile(r"\b(?:receiv(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|host(?:s|ed|ing)?|"
                        r"greet(?:s|ed|ing)?)\b", re.I)
+# Between a place and a reception word when the place is the host: 'Niamey has received a
+# Russian delegation', 'Moscow will host', 'Bamako is hosting'.
+HOSTING = re.compile(r"\s+(?:(?:has|had|will|is|was|would)\s+(?:be\s+|been\s+)?)?")
+# After a reception word, these make the person a noun's complement, not the guest: 'Abuja
+# has welcomed the decision of the Malian president'.
+COMPLEMENT_LINKS = frozenset("of".split())
 # Before a movement word (in its clause), or the word itself: the leg is still to come.
 PLANNED = re.compile(
     r"\b(?:will|shall|would|'ll|(?:is|are|was|were)\s+(?:(?:due|set|expected|scheduled|slated|"
@@ -173,12 +196,38 @@ INTO_STOP = re.compile(
 # ("arrived in Moscow"), not in a clause of its own ("cases were found in Dakar").
 LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?\Z", re.I)
 MOVES_ON = re.compile(r"[^;:()]{0,80}?\b(?:before|then)\b", re.I)
-LIST_GAP = re.compile(r"\A\s*(?:,|,?\s*and|,?\s*(?:and\s+)?then|,?\s*before|,?\s*after)?"
-                      r"(?:\s+(?:then|finally|next|on|to|in|visit\w*))*\s*(?:the\s+)?\Z", re.I)
+LIST_GAP = re.compile(r"\A" + _TIMES + r"\s*(?:,|,?\s*and|,?\s*(?:and\s+)?then|,?\s*before|"
+                      r",?\s*after)?(?:\s+(?:then|finally|next|on|to|in|visit\w*)\b|"
+                      r"\s*,?\s*(?:" + _WHEN + r")\b)*\s*(?:the\s+)?\Z", re.I)
 # "after a week-long tour that took him to Paris": words of one clause between.
 DEPARTURE = re.compile(r"\b(?:from|left|leav(?:e|es|ing)|depart(?:s|ed|ing)?|"
                        r"after\s+(?:[^\s,;.]+\s+){0,8}?(?:in|to|at))\s+(?:the\s+)?\Z", re.I)
 LATER = re.compile(r"\bbefore\s+(?:\w+\s+){0,2}(?:to|in|for)\s+(?:the\s+)?\Z", re.I)
+# A verb that is not one of movement: the 'to' after it gives, binds or speaks, and names no
+# stop ('the accords that tied them to France', 'arms sold to China'). Read between the last
+# movement word and the place.
+NOT_MOVING = re.compile(
+    r"\b(?:tie[sd]?|tying|link(?:s|ed|ing)?|bound|binds?|sold|sell(?:s|ing)?|resold|"
+    r"deliver(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)|g(?:ive|ives|ave|iven|iving)|"
+    r"hand(?:s|ed|ing)\s+over|handed|export(?:s|ed|ing)?|offer(?:s|ed|ing)?|grant(?:s|ed|ing)?|"
+    r"leas(?:e|es|ed|ing)|loan(?:s|ed)?|lent|lend(?:s|ing)?|transfer(?:s|red|ring)?|allied|"
+    r"belong(?:s|ed|ing)?|ow(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|said|says?|told|tells?|"
+    r"sp(?:oke|oken|eak|eaks|eaking)|talk(?:ed|ing)|wr(?:ote|ite|ites|itten|iting)|"
+    r"appeal(?:s|ed|ing)?|ship(?:s|ped|ping))\b",
+    re.I,
+)
+# A group of people opening a clause, as its subject: their departure or arrival is nobody's
+# leg ('French troops left Niamey in December'). Not after 'with', 'by', 'accompanied by' (the
+# traveller's escort).
+OTHERS = re.compile(
+    r"(?:\A|[,;:]\s*|\b(?:and|but|as|while|when|where|whose)\s+)"
+    r"(?:(?!(?:with|by|among|including|accompanied|escorted|alongside)\b)[\w'’-]+\s+){0,4}?"
+    r"(?:troops|soldiers|forces|peacekeepers|refugees|migrants|displaced|protesters|"
+    r"demonstrators|residents|civilians|jihadists|militants|fighters|rebels|insurgents|"
+    r"instructors|mercenaries|hostages|tourists|nationals|expatriates|workers|students|"
+    r"pilgrims|fans|paramilitaries|gendarmes|police(?:men)?|personnel|contingents?)\b",
+    re.I,
+)
 # "official" and "general" are adjectives as often: "official news agency", "general election".
 OFFICIAL_NOUNS = (
     "news media agency figures data statistics statement website sources results toll language "
@@ -213,8 +262,11 @@ LEXICON = Lexicon(
     language_markers=LANGUAGE_MARKERS, features_lower_case=False, lower_case_kinds=frozenset(),
     abbreviations=ABBREVIATIONS, names=NAMES, demonyms={}, metonyms=METONYMS, compass=COMPASS,
     state_prefix=STATE_PREFIX, calendar_words=CALENDAR_WORDS, plural=plural,
-    movement=MOVEMENT, reception=RECEPTION, planned=PLANNED, completed=COMPLETED,
+    movement=MOVEMENT, reception=RECEPTION, hosting=HOSTING,
+    complement_links=COMPLEMENT_LINKS, planned=PLANNED, completed=COMPLETED,
     returning=RETURNING, into_stop=INTO_STOP, locative=LOCATIVE, moves_on=MOVES_ON,
-    list_gap=LIST_GAP, departure=DEPARTURE, later=LATER, title=TITLE, title_before=NEVER,
+    list_gap=LIST_GAP, departure=DEPARTURE, later=LATER, not_moving=NOT_MOVING, others=OTHERS,
+    title=TITLE,
+    title_before=NEVER,
     qualifier_gaps=QUALIFIER_GAPS,
 )

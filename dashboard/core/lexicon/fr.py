@@ -109,6 +109,24 @@ _ARTICLE = r"(?:l['’]\s*|la\s+|le\s+|les\s+)?"
 _OF = r"d(?:e\s+|u\s+|['’]\s*)"  # 'de ', 'du ', "d'"
 _TO_WORDS = r"à|(?-i:A)|en|au|aux|dans"  # 'to' and 'in' alike ('A' only capitalised: 'A Moscou')
 _TO = r"(?:" + _TO_WORDS + r")"
+_DAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+_MONTH = (r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
+          r"décembre)")
+_DATE = r"(?:1er|\d{1,2})\s+" + _MONTH + r"(?:\s+\d{4})?"
+# 'mardi', 'lundi dernier', 'le 12 mars', 'en décembre', 'la semaine dernière', 'le lendemain':
+# when a leg was made, between a movement word and its stop or between two stops.
+_WHEN = (
+    r"(?:(?:le|ce)\s+)?" + _DAY + r"(?:\s+(?:dernier|prochain|matin|soir|après-midi|" + _DATE
+    + r"))?|(?:le\s+)?" + _DATE + r"|(?:en|début|fin|mi-)\s*" + _MONTH + r"(?:\s+\d{4})?|"
+    r"en\s+\d{4}|(?:la|cette)\s+semaine(?:\s+(?:dernière|passée|prochaine))?|"
+    r"(?:le|ce)\s+(?:mois|week-end)(?:\s+(?:dernier|passé|prochain))?|"
+    r"l['’]\s*(?:an|année)\s+(?:dernier|dernière|passé|passée|prochain|prochaine)|cette\s+année|"
+    r"(?:avant-)?hier(?:\s+(?:matin|soir))?|aujourd['’]hui|(?:après-)?demain(?:\s+(?:matin|soir))?|"
+    r"ce\s+(?:matin|soir)|le\s+(?:lendemain|surlendemain|même\s+jour)|"
+    r"dans\s+la\s+(?:soirée|matinée|journée|nuit)|en\s+fin\s+de\s+(?:semaine|journée)|"
+    r"(?:deux|trois|quatre|quelques|\d+)\s+jours\s+plus\s+tard|peu\s+après"
+)
+_TIMES = r"(?:\s*,?\s*(?:" + _WHEN + r")\b)*"
 MOVEMENT = re.compile(
     r"\b(?:(?:s['’]\s?(?:y\s+)?(?:est|sont|était|étaient)|se|s['’]y)\s+rend\w*|"
     r"visit\w*|voyag\w*|tournée|périple|arriv\w*|quitt\w*|envol\w*|atterri\w*|regagn\w*|"
@@ -119,6 +137,12 @@ MOVEMENT = re.compile(
 )
 # Un hôte reçoit le voyageur: la personne nommée après le mot voyage, là où cela se passe.
 RECEPTION = re.compile(r"\b(?:re[çc]u(?:e|s|es)?|re[çc]oi\w*|recev\w*|accueill\w*)\b", re.I)
+# Entre un lieu et le mot de réception, quand le lieu est l'hôte: 'Niamey a reçu mardi une
+# délégation russe', 'Bamako va accueillir', 'Alger vient d'accueillir'.
+HOSTING = re.compile(r"\s+(?:(?:a|avait|aura|va|doit|devait|devrait|vient\s+d['’])\s*)?")
+# Après le mot de réception, la personne est le complément d'un nom, non l'invitée: 'Dakar a
+# accueilli la décision du président malien'.
+COMPLEMENT_LINKS = frozenset("de du d".split())
 # Avant le mot de mouvement, ou le mot lui-même au futur: l'étape est encore à venir.
 PLANNED = re.compile(
     r"\b(?:va|vont|doit|doivent|devra|devront|devrait|devraient|compte|comptent|prévoit|"
@@ -133,24 +157,51 @@ RETURNING = re.compile(r"\b(?:regagn\w*|retourn\w*|rentr\w*|retour|reven\w*|revi
                        r"[^,;:]{0,20}?\Z", re.I)
 INTO_STOP = re.compile(
     r"(?:\b(?:" + _TO + r"|pour|vers|via|par|depuis|jusqu['’]à|à\s+destination\s+" + _OF
-    + r"|en\s+provenance\s+" + _OF + r"|visit\w*|quitt\w*|regagn\w*|rejoin\w*|rejoint))"
-    r"\s*" + _ARTICLE + r"\Z",
+    + r"|en\s+provenance\s+" + _OF + r"|(?:visit\w*|quitt\w*|regagn\w*|rejoin\w*|rejoint)"
+    + _TIMES + r"))\s*" + _ARTICLE + r"\Z",
     re.I,
 )
 LOCATIVE = re.compile(r"\b" + _TO + r"\s*" + _ARTICLE + r"\Z", re.I)
 MOVES_ON = re.compile(r"[^;:()]{0,80}?\b(?:avant|puis|ensuite)\b", re.I)
 LIST_GAP = re.compile(
-    r"\A\s*(?:,|,?\s*et|,?\s*(?:et\s+)?puis|,?\s*ensuite|,?\s*avant|,?\s*après)?"
-    r"(?:\s+(?:puis|enfin|ensuite|" + _TO + r"|pour|vers))*\s*" + _ARTICLE + r"\Z",
+    r"\A" + _TIMES + r"\s*(?:,|,?\s*et|,?\s*(?:et\s+)?puis|,?\s*ensuite|,?\s*avant|,?\s*après)?"
+    r"(?:\s+(?:puis|enfin|ensuite|" + _TO + r"|pour|vers)\b|\s*,?\s*(?:" + _WHEN + r")\b)*"
+    r"\s*" + _ARTICLE + r"\Z",
     re.I,
 )
 DEPARTURE = re.compile(
     r"\b(?:depuis|en\s+provenance\s+" + _OF + r"|au\s+départ\s+" + _OF + r"|"
-    r"quitt\w*|après\s+(?:\w+\s+){0,3}" + _TO + r")\s*" + _ARTICLE + r"\Z",
+    r"quitt\w*" + _TIMES + r"|après\s+(?:\w+\s+){0,3}" + _TO + r")\s*" + _ARTICLE + r"\Z",
     re.I,
 )
 LATER = re.compile(r"\bavant\s+(?:d['’]\s*|de\s+)?(?:\w+\s+){0,3}(?:" + _TO_WORDS
                    + r"|pour|vers)\s*" + _ARTICLE + r"\Z", re.I)
+_ER = r"(?:e|es|ent|er|ez|ons|é|ée|és|ées|ait|aient|ant|era|eront|erait|eraient|a|èrent)"
+# A verb that is not one of movement: the 'à' after it gives or binds, and names no stop
+# ('les accords qui les liaient à la France', 'des armes livrées à la Russie', 'a vendu à la
+# Chine'). Read between the last movement word and the place.
+NOT_MOVING = re.compile(
+    r"\b(?:(?:re)?li|livr|donn|c[èé]d|accord|attach|rattach|reproch|adress|attribu|confi|vers|"
+    r"transf[èé]r|prêt|pay|associ|alli|destin|réserv|propos|demand|parl|export|impos|oppos|"
+    r"achet|command|emprunt|réclam|dédi|succéd)" + _ER + r"\b|"
+    r"\b(?:vend(?:u|ue|us|ues|re|ait|aient|ent|ra|ront|rait|raient|ant|ons|ez)?|revend\w*|"
+    r"offr\w*|offert(?:e|s|es)?|fourni\w*|remi(?:s|se|ses)|remet\w*|promi(?:s|se|ses)|"
+    r"promet\w*|appart[ie]\w*|di(?:t|te|ts|tes|sent|sait|saient|re)|répond\w*|"
+    r"écri(?:t|te|ts|tes|vent|vait|vaient|re))\b",
+    re.I,
+)
+# A group of people opening a clause, as its subject: their departure or arrival is nobody's
+# leg ('Les derniers militaires de l'opération Barkhane ont quitté Niamey'). Not after 'avec',
+# 'par', 'accompagné de' (the traveller's escort).
+OTHERS = re.compile(
+    r"(?:\A|[,;:]\s*|\b(?:et|mais|alors\s+que|tandis\s+que|où|quand|lorsque|dont)\s+)"
+    r"(?:(?!(?:avec|par|parmi|accompagn\w*|escort\w*|entour\w*)\b)[\w'’-]+\s+){0,4}?"
+    r"(?:militaires|soldats|troupes|forces|casques\s+bleus|réfugiés|migrants|déplacés|"
+    r"manifestants|habitants|civils|d?jihadistes|combattants|rebelles|insurgés|instructeurs|"
+    r"mercenaires|otages|touristes|ressortissants|expatriés|travailleurs|étudiants|pèlerins|"
+    r"supporters|paramilitaires|gendarmes|policiers|éléments|contingents?)\b",
+    re.I,
+)
 # French puts the title after the nationality only in a few fixed phrases; never read here.
 # A person's name, told by the words around it (geoparse/names.py): titles and verbs are
 # compared folded (no accents), as tokens are; particles as written.
@@ -224,9 +275,10 @@ LEXICON = Lexicon(
     compass=COMPASS, state_prefix=STATE_PREFIX,
     calendar_words=CALENDAR_WORDS, plural=plural,
     # itinerary
-    movement=MOVEMENT, reception=RECEPTION, planned=PLANNED, completed=COMPLETED,
+    movement=MOVEMENT, reception=RECEPTION, hosting=HOSTING,
+    complement_links=COMPLEMENT_LINKS, planned=PLANNED, completed=COMPLETED,
     returning=RETURNING, into_stop=INTO_STOP, locative=LOCATIVE,
     moves_on=MOVES_ON, list_gap=LIST_GAP,
-    departure=DEPARTURE, later=LATER,
+    departure=DEPARTURE, later=LATER, not_moving=NOT_MOVING, others=OTHERS,
     title=NEVER, title_before=TITLE_BEFORE, qualifier_gaps=QUALIFIER_GAPS,
 )
