@@ -35,10 +35,13 @@ def test_a_french_article_is_read_as_well_as_an_english_one(page: Page, base_url
         expect(page.get_by_role("button", name=re.compile(rf"^{place} · \d+"))) \
             .to_be_visible(timeout=TIMEOUT)
     frame = wait_for_map(page)
-    # The Prime Minister's tour told in French: Moscou, puis Belgrade, then Ankara and Téhéran.
-    expect(frame.locator(".stop-pin")).to_have_count(5, timeout=TIMEOUT)
-    for stop in ("Moscow", "Belgrade", "Ankara", "Tehran"):
+    # The Russian delegation received in Niamey, and the Prime Minister's tour told in French:
+    # 's'est rendu à Moscou la semaine dernière, puis à Belgrade', 'se rendra … à Ankara et à
+    # Téhéran' (planned): two starts and five stops.
+    expect(frame.locator(".stop-pin")).to_have_count(7, timeout=TIMEOUT)
+    for stop in ("Niamey", "Moscow", "Belgrade", "Ankara · planned", "Tehran · planned"):
         expect(page.get_by_role("button", name=re.compile(rf"^\d {stop}$"))).to_be_visible()
+    expect(frame.locator(".map-legend .legend-journey")).to_have_count(2)
 
     page.get_by_role("button", name=re.compile(r"^Niger · \d+")).click()
     wait_for_heading(page, "Niger")
@@ -49,6 +52,7 @@ def test_a_french_article_is_read_as_well_as_an_english_one(page: Page, base_url
     passages = page.locator(".passage").all_inner_texts()
     assert any("Premier ministre nigérien" in text for text in passages)
     # 'parle français' is the language: France's passages do not hold that sentence.
+    page.get_by_role("button", name="Show the whole article").click()
     page.get_by_role("button", name=re.compile(r"^France · \d+")).click()
     wait_for_heading(page, "France")
     france = " ".join(page.locator(".passage").all_inner_texts())

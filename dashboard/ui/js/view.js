@@ -62,7 +62,7 @@ var Fit = L.Control.extend({
         L.DomEvent.disableClickPropagation(bar);
         L.DomEvent.on(button, "click", function (event) {
             L.DomEvent.preventDefault(event);
-            map.fitBounds(options.bounds, {animate: false});
+            map.fitBounds(options.bounds, {animate: false, padding: [32, 32]});
             moving = false;
             remember(null);
         });
