@@ -1,0 +1,163 @@
+"""The server's memory under uploads, in a real browser: hostile files, then visitors who each
+add a 4.9 MB article and leave.
+
+Usage: python benchmarks/memory.py [--sessions 20] [--results benchmarks/RESULTS.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks import report  # noqa: E402
+from benchmarks.harness import LOAD_TIMEOUT, map_frame, new_page, peak_rss_mb  # noqa: E402
+from tests.browser.conftest import CHROMIUM_ARGS, CHROMIUM_PATH, start_streamlit  # noqa: E402
+from tests.browser.test_upload import upload  # noqa: E402
+
+APP = ROOT / "dashboard" / "app.py"
+HOSTILE_TARGET_MB, SESSIONS_TARGET_MB = 20, 600
+BIG_BYTES = 4_900_000  # under the 5 MB upload limit
+SETTLE = 3.0  # s after a visitor leaves, before memory is read
+
+
+def hostile_files() -> list[tuple[str, bytes]]:
+    """Return files a careless or hostile visitor might add: each must be refused or read
+    within its bounds."""
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+        for p, c in zip("abcdefgh", "bcdefghi", strict=True))
+    return [
+        ("laughs.md", f"---\n{laughs}title: Laughs\n---\nNiger and Mali.\n".encode()),
+        ("nested.md", ("---\ntitle: " + "[" * 50_000 + "]" * 50_000 + "\n---\nChad.\n").encode()),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4000),
+        ("one-paragraph.txt", ("Niger, Mali and Burkina Faso met in Niamey. " * 110_000)
+         .encode()[:BIG_BYTES]),
+        ("script.md", b"---\ntitle: <script>alert(1)</script>\n---\n<img src=x onerror=alert(1)> "
+                      b"Niger `x` ${x} {{ 7*7 }}\n"),
+    ]
+
+
+def big_article(number: int) -> tuple[str, bytes]:
+    """Return a 4.9 MB article of news paragraphs naming places (its own, by number)."""
+    paragraph = (f"Report {number}: the Nigerien Prime Minister travelled to Moscow, then to "
+                 "Belgrade; officials in Bamako and Ouagadougou welcomed the Alliance of Sahel "
+                 "States' plans, while ECOWAS and the European Union said little.\n\n")
+    text = f"---\ntitle: Long report {number}\nsource: Benchmark\n---\n" + paragraph * (
+        BIG_BYTES // len(paragraph))
+    return f"long-report-{number}.md", text.encode()[:BIG_BYTES]
+
+
+def rss_mb(pid: int) -> float:
+    """Return a process's resident memory now (VmRSS) in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def visit(browser, url: str, files: list[tuple[str, bytes]]) -> list[str]:
+    """Open the page, add each file in turn (waiting for the page to answer), leave; return
+    what the page said of each (an error's text, or 'read')."""
+    context, page, _ = new_page(browser)
+    said = []
+    try:
+        page.goto(url, wait_until="commit", timeout=LOAD_TIMEOUT)
+        map_frame(page)
+        for name, data in files:
+            before = page.url
+            upload(page, name, data)
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline:
+                alerts = page.get_by_test_id("stPopoverBody").get_by_test_id("stAlert")
+                if alerts.count():
+                    said.append(f"{name}: {alerts.first.inner_text()[:90]}")
+                    break
+                if page.url != before:
+                    map_frame(page)
+                    said.append(f"{name}: read")
+                    break
+                page.wait_for_timeout(200)
+            else:
+                said.append(f"{name}: no answer in 60 s")
+            page.keyboard.press("Escape")
+            page.goto(url, wait_until="commit", timeout=LOAD_TIMEOUT)
+            map_frame(page)
+    finally:
+        context.close()
+    return said
+
+
+def measure(args: argparse.Namespace) -> str:
+    """Start a server, add the files, and return the figures as Markdown."""
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="memory-") as data:
+        server = start_streamlit(APP, env={"SAHEL_DATA_DIR": data})
+        pid = server.process.pid
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH,
+                                                     args=CHROMIUM_ARGS, headless=True)
+                visit(browser, server.url, [big_article(0)])  # warm: one of each path
+                time.sleep(SETTLE)
+                start = rss_mb(pid)
+                said = visit(browser, server.url, hostile_files())
+                time.sleep(SETTLE)
+                hostile = rss_mb(pid)
+                for number in range(1, args.sessions + 1):
+                    visit(browser, server.url, [big_article(number)])
+                time.sleep(SETTLE)
+                after = rss_mb(pid)
+                peak = peak_rss_mb(pid)
+                browser.close()
+        finally:
+            server.stop()
+    gc.collect()
+    extra = hostile - start
+    return "\n".join([
+        "One server (a fresh desk holding the seed), Chromium headless; each visitor opens the "
+        "page, adds its files through the sidebar's Add articles, waits for the page's answer "
+        "and leaves. Memory is the server's resident set (VmRSS) "
+        f"{SETTLE:.0f} s after the visitors left; peak is VmHWM.",
+        "",
+        "| moment | server memory |", "|---|---|",
+        f"| after one warm-up visitor with a 4.9 MB article | {start:.0f} MB |",
+        f"| after the hostile files | {hostile:.0f} MB |",
+        f"| after {args.sessions} more visitors, each a 4.9 MB article | {after:.0f} MB |",
+        f"| peak (VmHWM) | {peak:.0f} MB |",
+        "",
+        f"- Hostile files: {extra:+.0f} MB (target within {HOSTILE_TARGET_MB} MB: "
+        f"{'met' if abs(extra) <= HOSTILE_TARGET_MB else 'MISSED'}).",
+        f"- {args.sessions} sessions of 4.9 MB uploads: {after:.0f} MB, peak {peak:.0f} MB "
+        f"(target under {SESSIONS_TARGET_MB} MB: "
+        f"{'met' if max(after, peak) < SESSIONS_TARGET_MB else 'MISSED'}).",
+        "",
+        "What the page said of each hostile file:", "",
+        *(f"- {line}" for line in said),
+    ])
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure, print and record the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--results", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
+    args = parser.parse_args(argv)
+    if args.sessions < 1:
+        print("error: --sessions must be 1 or more.", file=sys.stderr)
+        return 2
+    body = measure(args)
+    print(body)
+    report.record(args.results, "Memory", body)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
