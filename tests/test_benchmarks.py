@@ -155,3 +155,29 @@ def test_ratios_and_shares_of_missing_figures_are_missing():
     assert ratio(None, 2.0) is None and ratio(3.0, 0.0) is None
     assert ratio(float("nan"), 2.0) is None
     assert per(3.0, 2) == 1.5 and per(3.0, 0) is None
+
+
+def test_the_memory_benchmarks_files_are_what_it_says():
+    """Every file fits the upload limit; the alias bomb, the deep nesting and the binary file
+    are refused by the reader, the others read (the benchmark's table says which)."""
+    from benchmarks import memory
+    from dashboard.core.documents import DocumentError, from_upload
+
+    files = memory.hostile_files() + [memory.big_article(1)]
+    assert all(len(data) <= 5_000_000 for _, data in files)
+    refused = set()
+    for name, data in files:
+        try:
+            from_upload(name, data)
+        except DocumentError:
+            refused.add(name)
+    assert refused == {"laughs.md", "nested.md", "binary.txt"}
+    assert memory.big_article(1)[1] != memory.big_article(2)[1]  # each visitor's own
+
+
+def test_the_former_language_detector_is_kept_for_comparison():
+    from benchmarks.language import function_words
+
+    assert function_words("Le président s'est rendu à Moscou avec les ministres.") == "fr"
+    assert function_words("The president travelled to Moscow with the ministers.") == "en"
+    assert function_words("Moscou") == "en"  # too short to say: the default
