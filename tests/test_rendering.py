@@ -1,6 +1,7 @@
 """Rendered text stays text: a map renders the same with rendering.py's templates as with
 branca's own, and faster for big layers; text with template marks is compiled as before."""
 
+import json
 import re
 
 import branca.element
@@ -74,3 +75,15 @@ def test_encoded_data_renders_as_a_dict_and_is_encoded_once(monkeypatch):
     monkeypatch.setattr(rendering.json, "dumps", lambda *a, **k: calls.append(a) or "{}")
     page(encoded)
     assert not [a for a in calls if a and a[0] is encoded]  # its text came from the cache
+
+
+def test_weighing_encoded_data_makes_the_text_the_map_then_reuses(monkeypatch):
+    rendering.install()
+    encoded = rendering.Encoded({"type": "FeatureCollection", "features": []})
+    assert rendering.encoded_size(encoded) == 2 * len(json.dumps(encoded, sort_keys=True))
+    calls = []
+    monkeypatch.setattr(rendering.json, "dumps", lambda *a, **k: calls.append(a) or "{}")
+    fmap = folium.Map(tiles=None)
+    folium.GeoJson(encoded).add_to(fmap)
+    fmap.get_root().render()
+    assert not [a for a in calls if a and a[0] is encoded]

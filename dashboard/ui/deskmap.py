@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import html
 import math
-import threading
-from collections import OrderedDict
 from datetime import date
 
 import folium
@@ -21,8 +19,9 @@ from ..core.overlays import overlay
 from ..core.store import Count
 from . import mapparts
 from .assets import IFRAME_STATIC_URL, offline_map
+from .data import drawings
 from .mapview import TOOLTIP_OPACITY, TOOLTIP_STYLE, lighter, selectors_layer
-from .rendering import Encoded
+from .rendering import Encoded, encoded_size
 
 # Articles per country in five classes, light to dark: viridis, which readers with the common
 # colour-vision deficiencies read in order, and in grey.
@@ -30,23 +29,12 @@ CLASS_COLOURS = ("#FDE725", "#5EC962", "#21918C", "#3B528B", "#440154")
 NICE = (1, 2, 3, 5, 10, 15, 20, 25, 30, 50, 75, 100, 150, 200, 250, 300, 500, 750, 1000, 1500,
         2000, 2500, 3000, 5000, 7500, 10_000, 15_000, 20_000, 25_000, 50_000, 100_000)
 WORLD = [[-50.0, -120.0], [70.0, 140.0]]
-KEPT = 16  # windows' shaded countries (and outlines) kept encoded, the least recent dropped
-_made: OrderedDict[tuple, Encoded] = OrderedDict()
-_lock = threading.Lock()  # sessions run in threads of their own
 
 
 def kept(key: tuple, make) -> Encoded:
-    """Return the data made for key before, or make it (and keep the KEPT most recent)."""
-    with _lock:
-        if key in _made:
-            _made.move_to_end(key)
-            return _made[key]
-    value = Encoded(make())
-    with _lock:
-        _made[key] = value
-        while len(_made) > KEPT:
-            _made.popitem(last=False)
-    return value
+    """Return the data made for key before (kept, encoded, in the process's drawings), or make
+    it."""
+    return drawings().get(("desk", *key), lambda: Encoded(make()), encoded_size)
 
 
 def class_floors(top: int) -> list[int]:

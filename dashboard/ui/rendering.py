@@ -57,6 +57,13 @@ class Encoded(dict):
         return cache[key]
 
 
+def encoded_size(value: Encoded) -> int:
+    """Return about how many bytes an Encoded value holds: its text, made now with the options
+    folium's templates will ask for (so it is made once), twice over for the objects."""
+    options = folium.template.Template("").environment.policies["json.dumps_kwargs"]
+    return 2 * len(value.encode(**options))
+
+
 def dumps(value: Any, **options: Any) -> str:
     """Encode a value as JSON for folium's templates (Encoded values from their cache)."""
     if isinstance(value, Encoded):
