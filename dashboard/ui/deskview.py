@@ -22,6 +22,7 @@ from . import (
     deskmap,
     deskpane,
     deskstate,
+    library,
     manners,
     panels,
     share,
@@ -247,8 +248,7 @@ def draw_pane(view: DeskView, flt: Filter) -> None:
         found = desk_store.place_passages(store, view.place, flt, view.page, size)
         series = desk_store.place_timeline(store, view.place, flt, view.by)
         named = desk_store.co_mentions(store, view.place, flt, deskpane.NAMED_WITH)
-        elsewhere = 0 if found.total else desk_store.place_passages(
-            store, view.place, EVERYTHING, 0, 1).total
+        elsewhere = 0 if found.total else library.articles_naming(view.place)
         deskpane.place_pane(view, found, series, named, elsewhere, gaz, go_)
     elif view.query:
         deskpane.search_results(view, desk_store.search(store, flt, view.page, size), go_)
