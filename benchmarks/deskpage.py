@@ -28,6 +28,7 @@ from benchmarks.harness import (  # noqa: E402
     VIEWPORT,
     map_frame,
     new_page,
+    opened,
     p95,
     peak_rss_mb,
 )
@@ -99,12 +100,9 @@ def visits(browser, urls: dict[str, str], rounds: int) -> dict[str, list[float]]
 def click_times(browser, url: str, count: int) -> tuple[list[float], list[str]]:
     """Click countries on the desk map in turn; return ms from the mousedown to the passages
     shown, and the problems met."""
-    context, page, _ = new_page(browser)
     times: list[float] = []
     problems: list[str] = []
-    try:
-        page.goto(url, wait_until="commit", timeout=LOAD_TIMEOUT)
-        frame = map_frame(page)
+    with opened(browser, url) as (page, frame):
         page.wait_for_timeout(1000)
         for number in range(count):
             iso3, name = TARGETS[number % len(TARGETS)]
@@ -120,8 +118,6 @@ def click_times(browser, url: str, count: int) -> tuple[list[float], list[str]]:
                 continue
             now = page.evaluate("() => performance.timeOrigin + performance.now()")
             times.append(now - frame.evaluate("() => window.__clickAt"))
-    finally:
-        context.close()
     return times, problems
 
 
@@ -140,12 +136,9 @@ def drag_window(page, number: int) -> None:
 def window_times(browser, url: str, count: int) -> tuple[list[float], list[str]]:
     """Drag date windows on the timeline; return ms from the mouse up to new shapes on the
     same map, and the problems met."""
-    context, page, _ = new_page(browser)
     times: list[float] = []
     problems: list[str] = []
-    try:
-        page.goto(url, wait_until="commit", timeout=LOAD_TIMEOUT)
-        frame = map_frame(page)
+    with opened(browser, url) as (page, frame):
         page.get_by_test_id("stVegaLiteChart").first.wait_for(timeout=LOAD_TIMEOUT)
         page.wait_for_timeout(1500)
         for number in range(count):
@@ -159,8 +152,6 @@ def window_times(browser, url: str, count: int) -> tuple[list[float], list[str]]
                 continue
             times.append((time.perf_counter() - start) * 1000)
             page.wait_for_timeout(800)  # the run that drew it finishes
-    finally:
-        context.close()
     return times, problems
 
 

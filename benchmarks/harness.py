@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import statistics
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,6 +111,18 @@ def new_page(browser):
     traffic = Traffic()
     traffic.watch(page)
     return context, page, traffic
+
+
+@contextmanager
+def opened(browser, url: str) -> Iterator[tuple]:
+    """Open url in a fresh context, wait until its map has drawn, and yield (page, frame); the
+    context is closed after."""
+    context, page, _ = new_page(browser)
+    try:
+        page.goto(url, wait_until="commit", timeout=LOAD_TIMEOUT)
+        yield page, map_frame(page)
+    finally:
+        context.close()
 
 
 def map_frame(page):

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import report  # noqa: E402
-from benchmarks.harness import LOAD_TIMEOUT, map_frame, new_page, peak_rss_mb  # noqa: E402
+from benchmarks.harness import LOAD_TIMEOUT, map_frame, opened, peak_rss_mb  # noqa: E402
 from tests.browser.conftest import CHROMIUM_ARGS, CHROMIUM_PATH, start_streamlit  # noqa: E402
 from tests.browser.test_upload import upload  # noqa: E402
 
@@ -66,11 +66,8 @@ def rss_mb(pid: int) -> float:
 def visit(browser, url: str, files: list[tuple[str, bytes]]) -> list[str]:
     """Open the page, add each file in turn (waiting for the page to answer), leave; return
     what the page said of each (an error's text, or 'read')."""
-    context, page, _ = new_page(browser)
     said = []
-    try:
-        page.goto(url, wait_until="commit", timeout=LOAD_TIMEOUT)
-        map_frame(page)
+    with opened(browser, url) as (page, _):
         for name, data in files:
             before = page.url
             upload(page, name, data)
@@ -90,8 +87,6 @@ def visit(browser, url: str, files: list[tuple[str, bytes]]) -> list[str]:
             page.keyboard.press("Escape")
             page.goto(url, wait_until="commit", timeout=LOAD_TIMEOUT)
             map_frame(page)
-    finally:
-        context.close()
     return said
 
 
