@@ -13,6 +13,8 @@ from folium.template import Template
 
 from . import rendering
 
+rendering.install()  # every map is drawn through this module: drawn again for less
+
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
 # st_folium draws the map in an iframe at <baseUrlPath>/component/streamlit_folium.st_folium/
@@ -101,7 +103,6 @@ def has_popup(element: branca.element.Element) -> bool:
 
 def offline_map(static_url: str = IFRAME_STATIC_URL, **kwargs: object) -> folium.Map:
     """Return a folium Map whose scripts and stylesheets are only the vendored files."""
-    rendering.install()  # drawn again for less (see rendering.py)
     kwargs.setdefault("tiles", None)
     fmap = OfflineMap(static_url, **kwargs)
     fmap.add_child(MarkerImages(f"{fmap.static_url}/{LEAFLET_IMAGES}"))

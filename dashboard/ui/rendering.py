@@ -22,6 +22,8 @@ from jinja2 import Template
 
 DELIMITERS = ("{{", "{%", "{#")  # Jinja's defaults, the ones branca's templates use
 NEWLINE = re.compile(r"\r\n|\r|\n")
+# The one environment every folium template is compiled in (jinja shares it between them).
+FOLIUM = folium.template.Template("").environment
 
 
 class Literal:
@@ -60,8 +62,7 @@ class Encoded(dict):
 def encoded_size(value: Encoded) -> int:
     """Return about how many bytes an Encoded value holds: its text, made now with the options
     folium's templates will ask for (so it is made once), twice over for the objects."""
-    options = folium.template.Template("").environment.policies["json.dumps_kwargs"]
-    return 2 * len(value.encode(**options))
+    return 2 * len(value.encode(**FOLIUM.policies["json.dumps_kwargs"]))
 
 
 def dumps(value: Any, **options: Any) -> str:
@@ -75,5 +76,4 @@ def install() -> None:
     """Make branca's elements build their templates through template(), and folium's templates
     encode JSON through dumps()."""
     branca.element.Template = template  # type: ignore[assignment]
-    environment = folium.template.Template("").environment
-    environment.policies["json.dumps_function"] = dumps
+    FOLIUM.policies["json.dumps_function"] = dumps
