@@ -19,6 +19,7 @@ from ..core.palette import BASEMAP_STYLE, COLOURS, JOURNEY_COLOURS
 JS = Path(__file__).resolve().parent / "js"
 TOUCH_HINT = "Use two fingers to move the map"
 FIT_TITLE = "Show the whole article again"
+FIT_PADDING = (32, 32)  # px kept around fitted bounds: a stop's pin is about 28 px wide
 # Legend entries that select a bloc or region, as a click on it would (layer → place id).
 SELECTABLE = {"aes": "AES", "sahel": "SAHEL"}
 
@@ -58,9 +59,10 @@ def selection(groups: dict[str, list[str]]) -> MapScript:
 
 
 def view_keeper(param: str, value: str, bounds: list[list[float]] | None) -> MapScript:
-    """Return what keeps the reader's view in the URL while the URL's param is value."""
+    """Return what keeps the reader's view in the URL while the URL's param is value (its ⤢
+    button fits the bounds with the map's own padding)."""
     return MapScript("view", scope=f"{param}={value}", param=param, value=value, bounds=bounds,
-                     fitTitle=FIT_TITLE)
+                     fitTitle=FIT_TITLE, padding=list(FIT_PADDING))
 
 
 def touch_manners() -> MapScript:

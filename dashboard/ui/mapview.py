@@ -14,7 +14,6 @@ from ..core.palette import COLOURS, INFERRED_DASH, PLANNED_DASH
 from . import mapparts
 from .assets import IFRAME_STATIC_URL, offline_map
 
-FIT_PADDING = (32, 32)  # px kept around the fitted bounds: a stop's pin is about 28 px wide
 # At most about half the map's width: Leaflet puts a tooltip on the side of the pointer with
 # more room, so it then fits on a phone's map as on a wide one.
 TOOLTIP_STYLE = ("font: 13px/1.35 system-ui, sans-serif; min-width: min(240px, 44vw); "
@@ -248,7 +247,7 @@ def build_map(layers: Layers, shown: tuple[str, ...], basemap: str,
     folium.LayerControl(collapsed=True).add_to(fmap)
     bounds = _bounds(layers, shown)
     if bounds:
-        fmap.fit_bounds(bounds, padding=FIT_PADDING)  # a pin at the edge is seen whole
+        fmap.fit_bounds(bounds, padding=mapparts.FIT_PADDING)  # a pin at the edge is seen whole
     fmap.add_child(mapparts.view_keeper(*scope, bounds))
     fmap.add_child(mapparts.touch_manners())
     return fmap

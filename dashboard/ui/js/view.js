@@ -62,7 +62,7 @@ var Fit = L.Control.extend({
         L.DomEvent.disableClickPropagation(bar);
         L.DomEvent.on(button, "click", function (event) {
             L.DomEvent.preventDefault(event);
-            map.fitBounds(options.bounds, {animate: false, padding: [32, 32]});
+            map.fitBounds(options.bounds, {animate: false, padding: options.padding});
             moving = false;
             remember(null);
         });
