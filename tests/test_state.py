@@ -207,3 +207,8 @@ def test_the_maps_position_is_kept_as_it_is_when_valid():
     parsed = parse({"at": "12.5,-2.1,4.25", "place": "NER"})
     assert parsed.kept == {"at": "12.5,-2.1,4.25"} and parsed.notices == []
     assert parse({"at": "1,2"}).kept == {}
+
+
+def test_a_change_of_view_carries_the_maps_position_when_it_is_valid():
+    assert state.position({"at": "12.5,-2.1,4.25", "doc": "a"}) == {"at": "12.5,-2.1,4.25"}
+    assert state.position({"at": "12.5,-2.1"}) == {} and state.position({}) == {}

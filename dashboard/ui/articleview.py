@@ -14,8 +14,12 @@ MAP_HEIGHT = 560
 
 
 def go(view: state.View, kept: dict[str, str] | None = None) -> None:
-    """Make a view the current one: the URL holds it (and what the map keeps, if given)."""
-    st.query_params.from_dict({**state.to_params(view), **(kept or {})})
+    """Make a view the current one: the URL holds it and what the map keeps (given, or the
+    reader's map position while they stay on the same article)."""
+    if kept is None:
+        same = st.query_params.get("doc", library.first_slug()) == view.doc
+        kept = state.position(st.query_params) if same else {}
+    st.query_params.from_dict({**state.to_params(view), **kept})
 
 
 def read_view(params: Mapping[str, object]) -> tuple[state.Parsed, data.Article] | None:

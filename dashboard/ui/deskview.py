@@ -27,6 +27,7 @@ from . import (
     panels,
     share,
     sidebar,
+    state,
 )
 from .articleview import MAP_HEIGHT
 from .deskstate import DeskView
@@ -36,8 +37,9 @@ CACHE_SECONDS = 30  # how long a question's answer is kept (the desk may grow me
 
 
 def go(view: DeskView, kept: dict[str, str] | None = None) -> None:
-    """Make a desk view the current one: the URL holds it."""
-    st.query_params.from_dict({**deskstate.to_params(view), **(kept or {})})
+    """Make a desk view the current one: the URL holds it and the reader's map position."""
+    kept = state.position(st.query_params) if kept is None else kept
+    st.query_params.from_dict({**deskstate.to_params(view), **kept})
 
 
 def stamp() -> tuple[int, int]:

@@ -75,6 +75,11 @@ def parse(params: Mapping[str, object], docs: Collection[str], default_doc: str,
                   _kept(params, notices))
 
 
+def position(params: Mapping[str, object]) -> dict[str, str]:
+    """Return the map's position in params (at=lat,lon,zoom) if it is a valid one."""
+    return _kept(params, [])
+
+
 def _kept(params: Mapping[str, object], notices: list[str]) -> dict[str, str]:
     """Read the map's position (at=lat,lon,zoom), which the map itself keeps up to date."""
     at = _one(params, "at")
