@@ -15,6 +15,7 @@ from pathlib import Path
 
 import streamlit as st
 import yaml
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ..core import documents, ingest
 from ..core.documents import DocumentError
@@ -25,6 +26,7 @@ from . import data, deskstate, library, manners, state
 
 MODE_ENV = "SAHEL_DESK_ADD"  # "shared": what a visitor adds goes on the desk for everyone
 POPOVER = "add-popover"
+UPLOADER = "add-files-box"  # session key: how many times the file box was emptied (its key)
 REPORT = "add-report"  # session key: what the last addition did
 FILE_TYPES = ["txt", "md", "html", "htm", "xml", "rss", "atom"]
 MAX_FILES = 50  # files one addition reads
@@ -57,9 +59,10 @@ def add_box() -> None:
                    "Kept for your visit only: the desk on this server stays as it is.")
         files, pasted, link = st.tabs(["Files", "Paste", "Feed or page"])
         with files:
+            key = f"add-files-{st.session_state.get(UPLOADER, 0)}"
             st.file_uploader("Text, Markdown, saved web pages or feeds",
-                             type=FILE_TYPES, accept_multiple_files=True, key="add-files",
-                             on_change=read_files)
+                             type=FILE_TYPES, accept_multiple_files=True, key=key,
+                             on_change=read_files, args=(key,))
         with pasted:
             paste_form()
         with link:
@@ -92,20 +95,31 @@ def show_report() -> None:
         st.error(line)
 
 
-def read_files() -> None:
-    """Read the files just chosen (a widget callback)."""
-    files = st.session_state.get("add-files") or []
+def read_files(key: str) -> None:
+    """Read the files just chosen (a widget callback); then let them go (an empty box)."""
+    files = st.session_state.get(key) or []
     if not files:
         return
+    st.session_state[UPLOADER] = st.session_state.get(UPLOADER, 0) + 1
     with tempfile.TemporaryDirectory(prefix="sahel-add-") as folder:
         paths, report = [], Added()
         for file in files[:MAX_FILES]:
             path = Path(folder) / safe_name(file.name)
             path.write_bytes(file.getvalue())
             paths.append(str(path))
+        release(files)
         if len(files) > MAX_FILES:
             report.problems.append(f"Only the first {MAX_FILES} files were read.")
         finish(add(paths, report, names={p: f.name for p, f in zip(paths, files, strict=False)}))
+
+
+def release(files: list) -> None:
+    """Let Streamlit drop uploaded files' bytes now they are read: it keeps them until their
+    session ends, and a session whose visitor left is kept for minutes (its files longer)."""
+    ctx = get_script_run_ctx()
+    remove = getattr(ctx.uploaded_file_mgr, "remove_file", None) if ctx else None
+    for file in files if remove else ():
+        remove(session_id=ctx.session_id, file_id=file.file_id)
 
 
 def read_pasted() -> None:
@@ -178,7 +192,7 @@ def keep_for_visit(doc: Document, hashes: frozenset[str], urls: frozenset[str], 
     if content_hash(doc) in hashes or (url_key(doc.url) or "") in urls:
         report.duplicates.append(f"{name}: already on the desk.")
         return
-    if any(content_hash(d) == content_hash(doc) for d in own.values()):
+    if any(kept.content_hash == content_hash(doc) for kept in own.values()):
         report.duplicates.append(f"{name}: already added in this visit.")
         return
     slug = documents.unique_slug(f"upload-{doc.slug}", set(own) | set(report.added))

@@ -14,7 +14,8 @@ import streamlit as st
 from ..core import analysis, gazetteer, geoparse, ingest, layers
 from ..core.analysis import Analysis, parser_version
 from ..core.models import Document
-from ..core.store import DeskError, Store, content_hash
+from ..core.store import DeskError, Store
+from ..core.store.packed import Packed, unpack
 from . import assets, mapview
 from .budget import Budget
 
@@ -22,9 +23,10 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 MAP_JOURNEYS = 20  # journeys drawn on the map: a long digest's hundredth trip is noise there
 STALE_CHECK = 5  # seconds between counts of the articles left to analyse again
 SEED_CHECK = 30  # seconds between two looks at seeds/ for new or changed files
-UPLOADS_ANALYSED = 3  # analyses of a visitor's own articles kept in their session
 DRAWINGS_BYTES = 160_000_000  # what the articles shown and their drawings may hold, together
+UPLOADS_ANALYSED = 3  # analyses of a visitor's own articles kept for their session
 MENTION_BYTES = 400  # about what one mention (or one row of a layer) holds
+PASSAGE_BYTES = 350  # about what one passage and its sentences hold
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,8 @@ def drawings() -> Budget:
 def weight(value: object) -> int:
     """Return about how many bytes an article, its layers or its shapes hold."""
     if isinstance(value, Article):
-        return 2 * len(value.document.text) + MENTION_BYTES * len(value.analysis.mentions)
+        return (2 * len(value.document.text) + PASSAGE_BYTES * len(value.document.passages)
+                + MENTION_BYTES * len(value.analysis.mentions))
     if isinstance(value, dict):
         return sum(2 * len(text) for text in value.values())
     return MENTION_BYTES * sum(len(frame) for frame in vars(value).values()
@@ -134,16 +137,19 @@ def stored_article(key: str) -> Article:
     return drawings().get(("article", key), read, weight)
 
 
-def upload_article(doc: Document) -> Article:
-    """Return an article added in this visit, analysed once and kept in the visitor's session
-    (released when the session ends, not held by a cache every visitor shares)."""
-    key = f"upload:{doc.slug}:{content_hash(doc)}:{parser_version()}"
-    kept = st.session_state.setdefault("upload-analyses", {})
-    if key not in kept:
-        kept[key] = Article(doc, analysis.analyse(doc, load_gazetteer()), key, stored=False)
-        while len(kept) > UPLOADS_ANALYSED:  # the oldest first
-            del kept[next(iter(kept))]
-    return kept[key]
+def upload_article(packed: Packed) -> Article:
+    """Return an article added in this visit, unpacked and analysed once for this session."""
+    return _upload_analysis(f"upload:{packed.slug}:{packed.content_hash}:{parser_version()}",
+                            packed)
+
+
+@st.cache_resource(scope="session", max_entries=UPLOADS_ANALYSED, show_spinner=False)
+def _upload_analysis(key: str, _packed: Packed) -> Article:
+    """Return a visitor's own article analysed (key: its slug, content and parser), kept for
+    their session and let go when their browser disconnects (the session itself, and the
+    packed article, Streamlit keeps minutes longer in case they come back)."""
+    doc = unpack(_packed)
+    return Article(doc, analysis.analyse(doc, load_gazetteer()), key, stored=False)
 
 
 def document_layers(key: str, sahel: str, article: Article) -> layers.Layers:

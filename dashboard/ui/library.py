@@ -6,9 +6,10 @@ import streamlit as st
 
 from ..core.models import Document
 from ..core.store import EVERYTHING, ArticleRef, articles, place_passages
+from ..core.store.packed import Packed, pack
 from . import data
 
-UPLOADS = "uploads"  # session key: the visitor's own articles, by slug
+UPLOADS = "uploads"  # session key: the visitor's own articles, by slug, packed
 PICKED = 30  # articles the article view's picker lists (the newest; the desk finds the rest)
 
 
@@ -19,14 +20,15 @@ class Known:
         return isinstance(slug, str) and (slug in uploads() or data.stored_key(slug) is not None)
 
 
-def uploads() -> dict[str, Document]:
-    """Return the articles this visitor added for this visit, by slug."""
+def uploads() -> dict[str, Packed]:
+    """Return the articles this visitor added for this visit, by slug (packed)."""
     return st.session_state.get(UPLOADS, {})
 
 
 def keep_upload(doc: Document) -> None:
-    """Keep an article added by this visitor, for this visit."""
-    st.session_state.setdefault(UPLOADS, {})[doc.slug] = doc
+    """Keep an article added by this visitor, for this visit: packed, since Streamlit holds a
+    session for minutes after its visitor left; its analysis is in the process's bounded cache."""
+    st.session_state.setdefault(UPLOADS, {})[doc.slug] = pack(doc)
 
 
 def article(slug: str) -> data.Article | None:

@@ -91,7 +91,7 @@ def day_of(published: str) -> str | None:
         return None
 
 
-def _sentences(passage: Passage) -> str:
+def sentence_pairs(passage: Passage) -> str:
     """Return a passage's sentences as "start end" pairs."""
     return ",".join(f"{s.start} {s.end}" for s in passage.sentences)
 
@@ -126,7 +126,7 @@ def prepare(analysis: Analysis, name: str, digest: str = "") -> Prepared:
                "origin": doc.path, "parser_version": parser_version()}
     return Prepared(
         name=name, article=article,
-        passages=[(p.index, p.start, p.end, _sentences(p)) for p in doc.passages],
+        passages=[(p.index, p.start, p.end, sentence_pairs(p)) for p in doc.passages],
         mentions=[(m.start, m.end, m.text, m.place, m.country, m.kind, m.name, m.lat, m.lon,
                    m.reason, _passage_of(doc, m)) for m in analysis.mentions],
         journeys=[(j.index, j.traveller) for j in analysis.journeys],
