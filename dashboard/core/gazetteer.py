@@ -18,13 +18,13 @@ from .geodata import REBUILD as REBUILD
 from .geodata import GeodataError as GeodataError
 from .geodata import damaged, read_geodata, read_geodata_json
 from .kinds import Trait, hows
-from .lexicon import every_lexicon
+from .lexicon import forms
 from .models import Place
 
 PROMINENT_POPULATION = 100_000
 AFTER_CITIES = hows(Trait.AFTER_CITIES)  # kinds of name indexed after the cities
 SETTLEMENTS = hows(Trait.SETTLEMENT)
-ALL_LEXICONS = every_lexicon()  # one gazetteer for every language: it holds the names of all
+ALL_LEXICONS = forms.ALL_LEXICONS  # one gazetteer for every language: it holds the names of all
 CALENDAR_WORDS = frozenset().union(*(lexicon.calendar_words for lexicon in ALL_LEXICONS))
 
 
@@ -167,38 +167,14 @@ class Gazetteer:
         self.prefixes = frozenset(key[:n] for key in longer for n in range(1, len(key)))
 
 
-def _lexicon_forms(table: str, key: str) -> tuple[str, ...]:
-    """Return the forms every lexicon's table (abbreviations, names) holds for a key."""
-    return tuple(form for lexicon in ALL_LEXICONS for form in getattr(lexicon, table).get(key, ()))
-
-
-def _short_names(name: str) -> list[str]:
-    """Return a name without a state prefix, by each lexicon ("Republic of Turkey" → "Turkey")."""
-    shorts = (lexicon.state_prefix.sub("", name) for lexicon in ALL_LEXICONS)
-    return [short for short in shorts if short != name and " " not in short]
-
-
-def _without_article(name: str) -> list[str]:
-    """Return a name without its article after 'of', by each lexicon ('Democratic Republic of
-    the Congo' → 'Democratic Republic of Congo', as news often writes it)."""
-    bares = (name.replace(f" {link} {article} ", f" {link} ") for lexicon in ALL_LEXICONS
-             for article in lexicon.articles for link in lexicon.feature_links)
-    return [bare for bare in bares if bare != name]
-
-
-def _plurals(demonym: str) -> list[str]:
-    """Return a demonym's plurals as a noun, by each lexicon ("Nigeriens")."""
-    return [many for lexicon in ALL_LEXICONS if (many := lexicon.plural(demonym))]
-
-
 def _add_names(gaz: Gazetteer, iso3: str, names: tuple[str, ...]) -> None:
     """Index a country's other names, with their short forms (unless one of those names)."""
     for name in names:
         gaz.add(Entry(iso3, name, "alternative"))
-        for short in _short_names(name):
+        for short in forms.short_names(name):
             if short not in names:  # 'République du Chili': 'Chili' is a name already
                 gaz.add(Entry(iso3, short, "short"))
-        for bare in _without_article(name):
+        for bare in forms.without_article(name):
             gaz.add(Entry(iso3, bare, "alternative"))
 
 
@@ -228,28 +204,21 @@ def _add_country(gaz: Gazetteer, row: dict) -> None:
     gaz.country_names[iso3] = tuple(row.get("names", ()))
     gaz.add(Entry(iso3, row["name"], "country"))
     gaz.add(Entry(iso3, row["official"], "official"))
-    _add_names(gaz, iso3, (*row.get("names", ()), *_lexicon_forms("names", iso3)))
+    _add_names(gaz, iso3, (*row.get("names", ()), *forms.lexicon_forms("names", iso3)))
     _add_translations(gaz, iso3, row)
     if not row.get("independent", True):
         gaz.dependent.add(iso3)
-    for abbreviation in (*_lexicon_forms("abbreviations", iso3), *row.get("abbreviations", ())):
+    abbreviations = (*forms.lexicon_forms("abbreviations", iso3), *row.get("abbreviations", ()))
+    for abbreviation in abbreviations:
         gaz.add(Entry(iso3, abbreviation, "abbreviation", exact_case=True))
     for demonym in row.get("demonyms", ()):
         gaz.add(Entry(iso3, demonym, "demonym"))
-        for many in _plurals(demonym):
+        for many in forms.plurals(demonym):
             gaz.add(Entry(iso3, many, "demonym"))
     capital = row.get("capital")
     if capital:
         gaz.capitals[iso3] = capital["id"]
-    gaz.government_names[iso3] = _government_name(row)
-
-
-def _government_name(row: dict) -> str:
-    """Return the word news puts before 'government' for a country: a short abbreviation
-    ('US', 'UK'), else its first demonym ('Russian'), else its name."""
-    short = [a for a in _lexicon_forms("abbreviations", row["iso3"]) if a.isalpha()
-             and len(a) <= 3]
-    return (short or row.get("demonyms") or [row["name"]])[0]
+    gaz.government_names[iso3] = forms.government_name(row)
 
 
 def city_index_tsv(folder: str | Path = GEODATA) -> str:
@@ -327,20 +296,8 @@ def _add_continents(gaz: Gazetteer, rows: list[dict], names: dict[str, list[str]
                                       members=tuple(isos))
         for form in (name, *names.get(name, ())):
             gaz.add(Entry(region_id, form, "region"))
-            for compass in _compass_forms(form):
+            for compass in forms.compass_forms(form):
                 gaz.add(Entry(region_id, compass, "region"))
-
-
-def _compass_forms(name: str) -> list[str]:
-    """Return a region's name as news says it, by each lexicon ('Western Africa' → 'West
-    Africa', 'Afrique occidentale' → "Afrique de l'Ouest")."""
-    forms = []
-    for lexicon in ALL_LEXICONS:
-        words = name.split(" ")
-        said = [lexicon.compass.get(word, word) for word in words]
-        if said != words and len(words) > 1:
-            forms.append(" ".join(said))
-    return forms
 
 
 def _add_metonyms(gaz: Gazetteer) -> None:
