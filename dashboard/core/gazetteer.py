@@ -1,4 +1,5 @@
-"""The geodata as a name index: surface forms → candidate places, and places by id."""
+"""The geodata as a name index: load() reads the gazetteer from its prepared file, or builds it
+from the geodata files (from_sources) when that file is missing, damaged or out of date."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from . import cityfiles
+from . import cityfiles, prepared
 from .folding import TOKEN as TOKEN  # re-exported: the geoparser and the build fold here
 from .folding import fold as fold
 from .folding import fold_tokens
@@ -19,10 +20,19 @@ from .lexicon import forms
 from .models import Place
 from .nameindex import Entry as Entry  # re-exported: the geoparser imports the classes here
 from .nameindex import Gazetteer as Gazetteer
+from .nameindex import Places as Places
+from .nameindex import from_state, to_state
 
 PROMINENT_POPULATION = 100_000
 SETTLEMENTS = hows(Trait.SETTLEMENT)
 ALL_LEXICONS = forms.ALL_LEXICONS  # one gazetteer for every language: it holds the names of all
+PREPARED = "gazetteer.prepared"  # the finished gazetteer, written by geodata/build.py
+SOURCES = ("gazetteer.json", "gazetteer.cities.tsv", cityfiles.CITY_INDEX, "groupings.json",
+           "common_words.txt", "given_names.txt")  # the geodata files from_sources() reads
+CORE = Path(__file__).resolve().parent
+CODE = (*(CORE / f"{name}.py" for name in ("gazetteer", "nameindex", "cityfiles", "folding",
+                                           "geodata", "kinds", "models", "prepared")),
+        *sorted((CORE / "lexicon").glob("*.py")))  # every module this one runs (a test checks)
 
 
 def _add_names(gaz: Gazetteer, iso3: str, names: tuple[str, ...]) -> None:
@@ -167,7 +177,41 @@ def _add_metonyms(gaz: Gazetteer) -> None:
 
 
 def load(folder: str | Path = GEODATA) -> Gazetteer:
-    """Read the committed geodata into a Gazetteer (GeodataError names a missing or damaged
+    """Return the gazetteer of a geodata folder: its prepared file if that is of the folder's
+    files and of this code, else built from the files (GeodataError names a missing or damaged
+    file and what to run)."""
+    folder = Path(folder)
+    try:
+        with prepared.uncollected():
+            return from_state(prepared.read(folder / PREPARED, sources_digest(folder)), folder)
+    except prepared.Unusable as error:
+        why = str(error)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        why = f"is damaged ({type(error).__name__})"
+    gaz = from_sources(folder)  # said after: a GeodataError of the sources is the one to say
+    prepared.unused(folder / PREPARED, why)
+    return gaz
+
+
+def sources_digest(folder: Path) -> str | None:
+    """Return the digest of what a prepared gazetteer is built from: the geodata files and the
+    code that reads them (None if a file cannot be read)."""
+    return prepared.digest([*(folder / name for name in SOURCES), *CODE])
+
+
+def prepare(folder: Path) -> Path:
+    """Build the gazetteer from a geodata folder's files and write it there as its prepared
+    file (geodata/build.py)."""
+    digest = sources_digest(folder)
+    if digest is None:
+        raise GeodataError(f"{folder.name}/ lacks a file of {', '.join(SOURCES)}: {REBUILD}.")
+    path = folder / PREPARED
+    prepared.write(path, digest, to_state(from_sources(folder)))
+    return path
+
+
+def from_sources(folder: str | Path = GEODATA) -> Gazetteer:
+    """Read a geodata folder's files into a Gazetteer (GeodataError names a missing or damaged
     file and what to run)."""
     folder = Path(folder)
     gaz = Gazetteer(folder=folder)

@@ -1,10 +1,10 @@
 """The gazetteer's data: places by id, and the index of every form that names them (built by
-gazetteer.py from the geodata)."""
+gazetteer.py from the geodata, or read from its prepared file)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -157,3 +157,41 @@ class Gazetteer:
         self.starts = frozenset(key[0] for key in self.index) | frozenset(
             key.partition(" ")[0] for key in self.city_index)
         self.prefixes = frozenset(key[:n] for key in longer for n in range(1, len(key)))
+
+
+def to_state(gaz: Gazetteer) -> dict:
+    """Return a gazetteer as plain containers, sets as sorted lists (for a prepared file)."""
+    def entries(table: dict[tuple[str, ...], list[Entry]]) -> dict:
+        return {key: [tuple(entry) for entry in found] for key, found in table.items()}
+
+    return {
+        "places": [astuple(place) for place in dict.values(gaz.places)],
+        "rows": gaz.places.rows, "index": entries(gaz.index), "merged": entries(gaz.merged),
+        "city_index": gaz.city_index, "starts": sorted(gaz.starts),
+        "prefixes": sorted(gaz.prefixes), "capitals": gaz.capitals,
+        "country_names": gaz.country_names, "government_names": gaz.government_names,
+        "groupings": gaz.groupings, "common_words": sorted(gaz.common_words),
+        "given_names": sorted(gaz.given_names), "dependent": sorted(gaz.dependent),
+        "prominent": sorted(gaz.prominent), "within": gaz.within,
+        "lower_forms": {language: sorted(words) for language, words in gaz.lower_forms.items()},
+    }
+
+
+def from_state(state: dict, folder: Path) -> Gazetteer:
+    """Return the gazetteer a prepared file's state holds (read from folder)."""
+    def entries(table: dict) -> dict[tuple[str, ...], list[Entry]]:
+        return {key: [*map(Entry._make, found)] for key, found in table.items()}
+
+    places = Places()
+    places.update((row[0], Place(*row)) for row in state["places"])
+    places.rows = state["rows"]
+    return Gazetteer(
+        places=places, index=entries(state["index"]), city_index=state["city_index"],
+        merged=entries(state["merged"]), starts=frozenset(state["starts"]),
+        prefixes=frozenset(state["prefixes"]), capitals=state["capitals"],
+        country_names=state["country_names"], government_names=state["government_names"],
+        groupings=state["groupings"], common_words=frozenset(state["common_words"]),
+        given_names=frozenset(state["given_names"]), dependent=set(state["dependent"]),
+        prominent=set(state["prominent"]), within=state["within"], folder=folder,
+        lower_forms={language: set(words) for language, words in state["lower_forms"].items()},
+    )

@@ -178,7 +178,13 @@ def write_all(outdir: Path, offline: bool = False) -> list[Path]:
             written.append(path)
     path = outdir / cityfiles.CITY_INDEX  # from the files just written
     path.write_text(core_gazetteer.city_index_tsv(outdir), encoding="utf-8", newline="\n")
-    return [*written, path]
+    return [*written, path, *write_prepared(outdir)]
+
+
+def write_prepared(outdir: Path) -> list[Path]:
+    """Write the prepared files the app starts from, built from the geodata files in outdir
+    (and the code that reads them)."""
+    return [core_gazetteer.prepare(outdir)]
 
 
 def copy_static_basemap() -> Path:
