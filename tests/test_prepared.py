@@ -1,6 +1,6 @@
-"""The prepared files (core/prepared.py): the gazetteer the app starts from is what the geodata
-builds, byte for byte the same whoever writes it, and a missing, damaged or out-of-date one is
-set aside for the geodata, with a warning."""
+"""The prepared files (core/prepared.py): the gazetteer and the country polygons the app starts
+from are what the geodata builds, byte for byte the same whoever writes them, and a missing,
+damaged or out-of-date one is set aside for the geodata, with a warning."""
 
 from __future__ import annotations
 
@@ -13,13 +13,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from geopandas.testing import assert_geodataframe_equal
 
-from dashboard.core import gazetteer, prepared
+from dashboard.core import countries, gazetteer, prepared
 from dashboard.core.nameindex import Entry, Places
 
 ROOT = Path(__file__).resolve().parents[1]
 GEODATA = ROOT / "geodata"
-PREPARED = (gazetteer.PREPARED,)
+PREPARED = (gazetteer.PREPARED, countries.PREPARED)
 REBUILT = "geodata/build.py --prepared"
 
 
@@ -60,7 +61,8 @@ def test_the_prepared_gazetteer_is_the_one_the_geodata_builds(from_sources, capl
 @pytest.mark.parametrize("name", PREPARED)
 def test_the_committed_prepared_files_are_of_the_committed_geodata_and_code(name):
     """A lexicon, the gazetteer's code or the geodata changed: run geodata/build.py."""
-    digest = {gazetteer.PREPARED: gazetteer.sources_digest(GEODATA)}[name]
+    digest = {gazetteer.PREPARED: gazetteer.sources_digest(GEODATA),
+              countries.PREPARED: countries.sources_digest(countries.GEOJSON)}[name]
     head = (GEODATA / name).read_bytes()[:prepared.HEADER_LIMIT].split(b"\n")[0].decode()
     assert head.split(" ")[1] == digest, f"geodata/{name} is out of date: run {REBUILT}"
 
@@ -153,3 +155,42 @@ def test_plain_values_come_back_as_written(tmp_path):
     prepared.write(tmp_path / "x.prepared", "stamp", state)
     assert prepared.read(tmp_path / "x.prepared", "stamp") == state
     assert repr(prepared.read(tmp_path / "x.prepared", "stamp")) == repr(state)
+
+
+# ---------------------------------------------------------------- the country polygons
+
+
+def test_the_prepared_countries_are_the_frame_gdal_reads(caplog):
+    with caplog.at_level(logging.WARNING):
+        made = countries.read_countries()
+    assert caplog.records == [], f"the prepared countries are not used: run {REBUILT}"
+    assert_geodataframe_equal(made, countries.from_geojson(countries.GEOJSON),
+                              check_less_precise=False)
+    assert made.index.name == "iso3" and made.crs == "EPSG:4326"
+    assert made.loc["NER", "name"] == "Niger"
+
+
+def test_the_prepared_countries_are_read_without_gdal():
+    probe = ("import sys; from dashboard.core.countries import read_countries; "
+             "read_countries(); print('pyogrio' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,
+                          text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("change, says", [
+    (lambda folder: (folder / countries.PREPARED).unlink(), "is missing"),
+    (lambda folder: (folder / countries.PREPARED).write_bytes(b"\x00" * 10), "is damaged"),
+    (lambda folder: (folder / "countries.geojson").write_text(
+        (folder / "countries.geojson").read_text(encoding="utf-8").replace(
+            '"name":"Niger"', '"name":"Niger!"'), encoding="utf-8"), "is not of these sources"),
+])
+def test_missing_damaged_or_stale_prepared_countries_are_read_from_the_geojson(
+        geodata, caplog, change, says):
+    change(geodata)
+    path = geodata / "countries.geojson"
+    with caplog.at_level(logging.WARNING):
+        made = countries.read_countries(path)
+    assert f"geodata/{countries.PREPARED} {says}" in caplog.text
+    assert_geodataframe_equal(made, countries.from_geojson(path))
+    assert made.loc["NER", "name"] == ("Niger!" if "sources" in says else "Niger")

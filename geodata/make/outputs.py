@@ -10,7 +10,7 @@ from pathlib import Path
 
 from shapely.geometry import MultiPolygon, Polygon
 
-from dashboard.core import cityfiles
+from dashboard.core import cityfiles, countries
 from dashboard.core import gazetteer as core_gazetteer  # the geoparser's folding builds its index
 from geodata.make import french
 from geodata.make.admins import region_admins, uk_admins, us_state_admins
@@ -184,7 +184,7 @@ def write_all(outdir: Path, offline: bool = False) -> list[Path]:
 def write_prepared(outdir: Path) -> list[Path]:
     """Write the prepared files the app starts from, built from the geodata files in outdir
     (and the code that reads them)."""
-    return [core_gazetteer.prepare(outdir)]
+    return [core_gazetteer.prepare(outdir), countries.prepare(outdir / "countries.geojson")]
 
 
 def copy_static_basemap() -> Path:
