@@ -150,6 +150,16 @@ def test_a_state_is_plain_values_only(tmp_path, value):
         prepared.write(tmp_path / "x.prepared", "0", {"a": [value]})
 
 
+def test_the_bytes_hang_on_the_values_not_on_who_else_holds_them(tmp_path):
+    """marshal writes a value held twice once, and says whether a string is interned."""
+    made = "".join(["Nia", "mey ", str(os.getpid())])  # a new string, held here only
+    values = [made, "ł", "2", "", 10**6 + os.getpid(), 13.5, b"wkb"]
+    prepared.write(tmp_path / "a.prepared", "s", {"v": values, "w": values[:1]})
+    held = [values * 3, sys.intern(made), sys.intern("2")]  # noqa: F841 - held while written
+    prepared.write(tmp_path / "b.prepared", "s", {"v": values, "w": values[:1]})
+    assert (tmp_path / "a.prepared").read_bytes() == (tmp_path / "b.prepared").read_bytes()
+
+
 def test_plain_values_come_back_as_written(tmp_path):
     state = {"a": [1, 1.0, True, -0.0, None, "é", "", b"\x00"], ("k", 2): {"x": ()}}
     prepared.write(tmp_path / "x.prepared", "stamp", state)

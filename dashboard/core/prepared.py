@@ -8,9 +8,9 @@ than pickle and never calls code a file names; like pickle it is fit for these f
 because they are ours (committed, rebuilt by geodata/build.py, checked byte for byte in CI),
 never for anything a user supplies. The bytes depend on the values alone: sets are stored as
 sorted lists (a set is written in hash order, which changes with each process's hash seed),
-every value is one shared object, so marshal marks the same ones as shared each time (it
-shares an object when something else refers to it), and a string is interned (marshal says
-so) by its length alone.
+and the state is written as a copy made of new objects, one per distinct value, so what
+marshal writes once and refers to after (what something else refers to) and what it says is
+interned hang on the values, not on the objects the build happened to make.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from .geodata import REBUILD, shown
 FORMAT = "sahel-prepared/1"
 HEADER_LIMIT = 200  # bytes: the header line is shorter
 MARSHAL_VERSION = 4
-SHARED = (int, float, bytes)  # values made one object each (None, True, False are already)
+SHARED = (int, float, bytes)  # values copied like strings (None, True, False are one object)
 
 log = logging.getLogger(__name__)
 
@@ -49,8 +49,7 @@ def digest(paths: Iterable[Path]) -> str | None:
 
 def write(path: Path, stamp: str, state: object) -> None:
     """Write a state (plain containers) as a prepared file stamped with its sources' digest."""
-    shared: dict[object, object] = {}  # alive while marshal writes: every value is shared
-    payload = marshal.dumps(_plain(state, shared), MARSHAL_VERSION)
+    payload = marshal.dumps(_plain(state, {}), MARSHAL_VERSION)  # the copies' only holder
     header = f"{FORMAT} {stamp} {len(payload)} {zlib.crc32(payload):08x}\n"
     path.write_bytes(header.encode("ascii") + payload)
 
@@ -105,21 +104,29 @@ def unused(path: Path, why: object) -> None:
     log.warning("%s %s: read the sources instead (%s).", shown(path), why, REBUILD)
 
 
-def _uniform(text: str) -> str:
-    """Return a string whose interning (which marshal writes) hangs on its value alone: a
-    string of one letter is one object in a process, interned or not by whatever ran before,
-    so it is interned; any other is a new copy, never interned."""
-    return sys.intern(text) if len(text) < 2 else text.encode().decode()
+def _copy(value: str | int | float | bytes) -> object:
+    """Return a new object equal to a value, held by nothing else (so marshal refers back to
+    it only if the state holds it twice); or, for the empty string, a Latin-1 letter and a
+    small int, the process's one object, interned (whatever ran before may have interned it,
+    and marshal writes whether a string is)."""
+    kind = type(value)
+    if kind is str:
+        if len(value) < 2 and value <= "\xff":
+            return sys.intern(value)
+        return value.encode("utf-8", "surrogatepass").decode("utf-8", "surrogatepass")
+    return bytes(bytearray(value)) if kind is bytes else kind(repr(value))
 
 
 def _plain(value: object, shared: dict[object, object]) -> object:
-    """Return a copy of a state with new containers and one object per distinct value
-    (TypeError if it holds anything but plain values: a set would be written in hash order)."""
+    """Return a copy of a state, all new objects, one per distinct value (TypeError if it
+    holds anything but plain values: a set would be written in hash order)."""
     kind = type(value)
-    if kind is str:
-        return shared.get(value) or shared.setdefault(value, _uniform(value))
-    if kind in SHARED:  # by type and repr: 1, 1.0 and True are equal keys, and 0.0 and -0.0
-        return shared.setdefault((kind, repr(value)), value)
+    if kind is str or kind in SHARED:  # by type and repr: 1, 1.0 and True are equal keys
+        key = value if kind is str else (kind, repr(value))
+        found = shared.get(key)
+        if found is None:
+            found = shared[key] = _copy(value)
+        return found
     if kind is list or kind is tuple:
         return kind(_plain(item, shared) for item in value)
     if kind is dict:
