@@ -383,7 +383,7 @@ def test_sources_names_every_output_file():
     text = (GEODATA / "SOURCES.md").read_text(encoding="utf-8")
     for name in ["countries.geojson", "basemap.geojson", "gazetteer.json",
                  "gazetteer.cities.tsv", "gazetteer.cities.index.tsv", "groupings.json",
-                 "common_words.txt"]:
+                 "common_words.txt", "gazetteer.prepared", "countries.prepared"]:
         assert f"### {name}" in text
 
 

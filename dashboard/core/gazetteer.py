@@ -1,15 +1,13 @@
-"""The geodata as a name index: surface forms → candidate places, and places by id."""
+"""The geodata as a name index: load() reads the gazetteer from its prepared file, or builds it
+from the geodata files (from_sources) when that file is missing, damaged or out of date."""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
-from typing import NamedTuple
 
-from . import cityfiles
+from . import cityfiles, prepared
 from .folding import TOKEN as TOKEN  # re-exported: the geoparser and the build fold here
 from .folding import fold as fold
 from .folding import fold_tokens
@@ -18,187 +16,33 @@ from .geodata import REBUILD as REBUILD
 from .geodata import GeodataError as GeodataError
 from .geodata import damaged, read_geodata, read_geodata_json
 from .kinds import Trait, hows
-from .lexicon import every_lexicon
+from .lexicon import forms
 from .models import Place
+from .nameindex import Entry as Entry  # re-exported: the geoparser imports the classes here
+from .nameindex import Gazetteer as Gazetteer
+from .nameindex import Places as Places
+from .nameindex import from_state, to_state
 
 PROMINENT_POPULATION = 100_000
-AFTER_CITIES = hows(Trait.AFTER_CITIES)  # kinds of name indexed after the cities
 SETTLEMENTS = hows(Trait.SETTLEMENT)
-ALL_LEXICONS = every_lexicon()  # one gazetteer for every language: it holds the names of all
-CALENDAR_WORDS = frozenset().union(*(lexicon.calendar_words for lexicon in ALL_LEXICONS))
-
-
-class Entry(NamedTuple):
-    """One way of naming a place: the form, what kind of name it is, and its place.
-
-    A named tuple, not a frozen dataclass: the gazetteer makes 85,000 of them at start-up,
-    and a frozen dataclass's __init__ costs four times as much.
-    """
-
-    place: str
-    form: str
-    how: str  # the kind of name: a row of kinds.KINDS ("country", "demonym", "city" …)
-    exact_case: bool = False
-
-
-class Places(dict):
-    """Places by id; a city becomes a Place the first time it is asked for.
-
-    Start-up then makes 34,000 fewer objects. values() holds only the places made so far.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: dict[str, str] = {}  # city id → its line of gazetteer.cities.tsv
-
-    def __missing__(self, place_id: str) -> Place:
-        place = cityfiles.city_place(self.rows[place_id])
-        self[place_id] = place
-        return place
-
-    def __contains__(self, place_id: object) -> bool:
-        return dict.__contains__(self, place_id) or place_id in self.rows
-
-    def get(self, place_id: str, default: Place | None = None) -> Place | None:
-        """Return the place with this id, or default."""
-        return self[place_id] if place_id in self else default
-
-
-@dataclass
-class Gazetteer:
-    """Places by id, and the index of every form that names them.
-
-    The cities' forms are kept as built (city_index: folded form → its lines) and become
-    entries the first time a lookup asks for them (merged: their entries with the others').
-    """
-
-    places: Places = field(default_factory=Places)
-    index: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
-    city_index: dict[str, str] = field(default_factory=dict)
-    merged: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
-    starts: frozenset[str] = frozenset()
-    prefixes: frozenset[tuple[str, ...]] = frozenset()
-    capitals: dict[str, str] = field(default_factory=dict)
-    country_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    government_names: dict[str, str] = field(default_factory=dict)  # 'the US government'
-    groupings: dict[str, dict] = field(default_factory=dict)
-    common_words: frozenset[str] = frozenset()
-    given_names: frozenset[str] = frozenset()
-    dependent: set[str] = field(default_factory=set)
-    prominent: set[str] = field(default_factory=set)
-    groups: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # a cache
-    within: dict[str, str] = field(default_factory=dict)  # a county → its state
-    folder: Path = GEODATA  # where the geodata was read (a language's common words are read
-    #                         from there when a document in that language first asks)
-    lower_forms: dict[str, set[str]] = field(default_factory=dict)  # language → the names it
-    #                                  writes in lower case ('nigérienne'), lower-cased
-    lower_case: re.Pattern[str] | None = None  # a language's view: where those names start
-    views: dict[str, Gazetteer] = field(default_factory=dict)  # by language (geoparse/wording)
-
-    def place(self, place_id: str) -> Place:
-        """Return the place with this id (KeyError if unknown)."""
-        return self.places[place_id]
-
-    def members_on(self, place_id: str, on: date) -> list[str]:
-        """Return a bloc's or region's members on a date (ISO3 codes, the geodata's order); a
-        region without dated members (a continent) has its own list."""
-        row = self.groupings.get(place_id)
-        if row is None:
-            return list(self.place(place_id).members)
-        day = on.isoformat()
-        return [m["iso3"] for m in row.get("members", ())
-                if (m.get("from") or "0000") <= day and (m.get("to") or "9999") > day]
-
-    def capital_of(self, iso3: str) -> Place | None:
-        """Return a country's capital city, if the geodata has one."""
-        city = self.capitals.get(iso3)
-        return self.places.get(city) if city else None
-
-    def lookup(self, tokens: tuple[str, ...]) -> list[Entry]:
-        """Return the entries whose form folds to these tokens (in the order they were read:
-        countries and admin units, then cities, then groupings, regions and seats)."""
-        found = self.merged.get(tokens)
-        if found is not None:
-            return found
-        packed = self.city_index.get(" ".join(tokens))
-        if packed is None:
-            return self.index.get(tokens, [])
-        others = self.index.get(tokens, [])
-        fields = packed.split("\t")
-        cities = [Entry(place, form, how) for place, how, form
-                  in zip(fields[::3], fields[1::3], fields[2::3], strict=True)]
-        found = ([e for e in others if e.how not in AFTER_CITIES] + cities
-                 + [e for e in others if e.how in AFTER_CITIES])
-        self.merged[tokens] = found  # the same list whichever thread makes it
-        return found
-
-    def knows(self, tokens: tuple[str, ...]) -> bool:
-        """Tell whether some form folds to these tokens."""
-        return tokens in self.index or " ".join(tokens) in self.city_index
-
-    def is_common_word(self, word: str) -> bool:
-        """Tell whether a word is common in lower case (so capitals may mislead)."""
-        folded = word.lower()
-        return folded in self.common_words or folded in CALENDAR_WORDS
-
-    def is_given_name(self, word: str) -> bool:
-        """Tell whether a word is an English first name ("George", "Victoria")."""
-        return word.lower() in self.given_names
-
-    def add(self, entry: Entry) -> None:
-        """Index one form of a place."""
-        key = fold_tokens(entry.form)
-        if not key:
-            return
-        self.merged.pop(key, None)  # a lookup made before this entry would leave it out
-        entries = self.index.get(key)
-        if entries is None:
-            self.index[key] = [entry]
-        elif all((e.place, e.how, e.exact_case) != (entry.place, entry.how, entry.exact_case)
-               for e in entries):
-            entries.append(entry)
-
-    def finish(self) -> None:
-        """Record the first tokens of the forms, and the proper prefixes of the longer forms."""
-        longer = [key for key in self.index if len(key) > 1]
-        longer += [tuple(key.split(" ")) for key in self.city_index if " " in key]
-        self.starts = frozenset(key[0] for key in self.index) | frozenset(
-            key.partition(" ")[0] for key in self.city_index)
-        self.prefixes = frozenset(key[:n] for key in longer for n in range(1, len(key)))
-
-
-def _lexicon_forms(table: str, key: str) -> tuple[str, ...]:
-    """Return the forms every lexicon's table (abbreviations, names) holds for a key."""
-    return tuple(form for lexicon in ALL_LEXICONS for form in getattr(lexicon, table).get(key, ()))
-
-
-def _short_names(name: str) -> list[str]:
-    """Return a name without a state prefix, by each lexicon ("Republic of Turkey" → "Turkey")."""
-    shorts = (lexicon.state_prefix.sub("", name) for lexicon in ALL_LEXICONS)
-    return [short for short in shorts if short != name and " " not in short]
-
-
-def _without_article(name: str) -> list[str]:
-    """Return a name without its article after 'of', by each lexicon ('Democratic Republic of
-    the Congo' → 'Democratic Republic of Congo', as news often writes it)."""
-    bares = (name.replace(f" {link} {article} ", f" {link} ") for lexicon in ALL_LEXICONS
-             for article in lexicon.articles for link in lexicon.feature_links)
-    return [bare for bare in bares if bare != name]
-
-
-def _plurals(demonym: str) -> list[str]:
-    """Return a demonym's plurals as a noun, by each lexicon ("Nigeriens")."""
-    return [many for lexicon in ALL_LEXICONS if (many := lexicon.plural(demonym))]
+ALL_LEXICONS = forms.ALL_LEXICONS  # one gazetteer for every language: it holds the names of all
+PREPARED = "gazetteer.prepared"  # the finished gazetteer, written by geodata/build.py
+SOURCES = ("gazetteer.json", "gazetteer.cities.tsv", cityfiles.CITY_INDEX, "groupings.json",
+           "common_words.txt", "given_names.txt")  # the geodata files from_sources() reads
+CORE = Path(__file__).resolve().parent
+CODE = (*(CORE / f"{name}.py" for name in ("gazetteer", "nameindex", "cityfiles", "folding",
+                                           "geodata", "kinds", "models", "prepared")),
+        *sorted((CORE / "lexicon").glob("*.py")))  # every module this one runs (a test checks)
 
 
 def _add_names(gaz: Gazetteer, iso3: str, names: tuple[str, ...]) -> None:
     """Index a country's other names, with their short forms (unless one of those names)."""
     for name in names:
         gaz.add(Entry(iso3, name, "alternative"))
-        for short in _short_names(name):
+        for short in forms.short_names(name):
             if short not in names:  # 'République du Chili': 'Chili' is a name already
                 gaz.add(Entry(iso3, short, "short"))
-        for bare in _without_article(name):
+        for bare in forms.without_article(name):
             gaz.add(Entry(iso3, bare, "alternative"))
 
 
@@ -228,28 +72,21 @@ def _add_country(gaz: Gazetteer, row: dict) -> None:
     gaz.country_names[iso3] = tuple(row.get("names", ()))
     gaz.add(Entry(iso3, row["name"], "country"))
     gaz.add(Entry(iso3, row["official"], "official"))
-    _add_names(gaz, iso3, (*row.get("names", ()), *_lexicon_forms("names", iso3)))
+    _add_names(gaz, iso3, (*row.get("names", ()), *forms.lexicon_forms("names", iso3)))
     _add_translations(gaz, iso3, row)
     if not row.get("independent", True):
         gaz.dependent.add(iso3)
-    for abbreviation in (*_lexicon_forms("abbreviations", iso3), *row.get("abbreviations", ())):
+    abbreviations = (*forms.lexicon_forms("abbreviations", iso3), *row.get("abbreviations", ()))
+    for abbreviation in abbreviations:
         gaz.add(Entry(iso3, abbreviation, "abbreviation", exact_case=True))
     for demonym in row.get("demonyms", ()):
         gaz.add(Entry(iso3, demonym, "demonym"))
-        for many in _plurals(demonym):
+        for many in forms.plurals(demonym):
             gaz.add(Entry(iso3, many, "demonym"))
     capital = row.get("capital")
     if capital:
         gaz.capitals[iso3] = capital["id"]
-    gaz.government_names[iso3] = _government_name(row)
-
-
-def _government_name(row: dict) -> str:
-    """Return the word news puts before 'government' for a country: a short abbreviation
-    ('US', 'UK'), else its first demonym ('Russian'), else its name."""
-    short = [a for a in _lexicon_forms("abbreviations", row["iso3"]) if a.isalpha()
-             and len(a) <= 3]
-    return (short or row.get("demonyms") or [row["name"]])[0]
+    gaz.government_names[iso3] = forms.government_name(row)
 
 
 def city_index_tsv(folder: str | Path = GEODATA) -> str:
@@ -327,20 +164,8 @@ def _add_continents(gaz: Gazetteer, rows: list[dict], names: dict[str, list[str]
                                       members=tuple(isos))
         for form in (name, *names.get(name, ())):
             gaz.add(Entry(region_id, form, "region"))
-            for compass in _compass_forms(form):
+            for compass in forms.compass_forms(form):
                 gaz.add(Entry(region_id, compass, "region"))
-
-
-def _compass_forms(name: str) -> list[str]:
-    """Return a region's name as news says it, by each lexicon ('Western Africa' → 'West
-    Africa', 'Afrique occidentale' → "Afrique de l'Ouest")."""
-    forms = []
-    for lexicon in ALL_LEXICONS:
-        words = name.split(" ")
-        said = [lexicon.compass.get(word, word) for word in words]
-        if said != words and len(words) > 1:
-            forms.append(" ".join(said))
-    return forms
 
 
 def _add_metonyms(gaz: Gazetteer) -> None:
@@ -352,7 +177,41 @@ def _add_metonyms(gaz: Gazetteer) -> None:
 
 
 def load(folder: str | Path = GEODATA) -> Gazetteer:
-    """Read the committed geodata into a Gazetteer (GeodataError names a missing or damaged
+    """Return the gazetteer of a geodata folder: its prepared file if that is of the folder's
+    files and of this code, else built from the files (GeodataError names a missing or damaged
+    file and what to run)."""
+    folder = Path(folder)
+    try:
+        with prepared.uncollected():
+            return from_state(prepared.read(folder / PREPARED, sources_digest(folder)), folder)
+    except prepared.Unusable as error:
+        why = str(error)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        why = f"is damaged ({type(error).__name__})"
+    gaz = from_sources(folder)  # said after: a GeodataError of the sources is the one to say
+    prepared.unused(folder / PREPARED, why)
+    return gaz
+
+
+def sources_digest(folder: Path) -> str | None:
+    """Return the digest of what a prepared gazetteer is built from: the geodata files and the
+    code that reads them (None if a file cannot be read)."""
+    return prepared.digest([*(folder / name for name in SOURCES), *CODE])
+
+
+def prepare(folder: Path) -> Path:
+    """Build the gazetteer from a geodata folder's files and write it there as its prepared
+    file (geodata/build.py)."""
+    digest = sources_digest(folder)
+    if digest is None:
+        raise GeodataError(f"{folder.name}/ lacks a file of {', '.join(SOURCES)}: {REBUILD}.")
+    path = folder / PREPARED
+    prepared.write(path, digest, to_state(from_sources(folder)))
+    return path
+
+
+def from_sources(folder: str | Path = GEODATA) -> Gazetteer:
+    """Read a geodata folder's files into a Gazetteer (GeodataError names a missing or damaged
     file and what to run)."""
     folder = Path(folder)
     gaz = Gazetteer(folder=folder)

@@ -6,19 +6,19 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 import geopandas as gpd
 from shapely.geometry import LineString, Point
 from shapely.ops import unary_union
 
 from .analysis import Analysis
-from .gazetteer import GEODATA, REBUILD, Gazetteer, GeodataError
+from .countries import CRS
+from .countries import read_countries as read_countries  # re-exported: the page reads here
+from .gazetteer import Gazetteer
 from .models import Document, Journey, Mention
 from .palette import journey_colour
 
 SAHEL_DEFINITIONS = ("UNISS", "G5S")
-CRS = "EPSG:4326"
 STOP_FIELDS = ["journey", "order", "place", "name", "pin", "country", "assumed", "inferred",
                "planned", "sentence", "traveller", "colour", "geometry"]
 LEG_FIELDS = ["journey", "order", "from", "to", "inferred", "planned", "traveller", "colour",
@@ -39,20 +39,6 @@ class Layers:
     counts: Counter = field(default_factory=Counter)
     roles: dict[str, list[str]] = field(default_factory=dict)
     groups: dict[str, list[str]] = field(default_factory=dict)  # bloc or region → members
-
-
-def read_countries(path: str | Path = GEODATA / "countries.geojson") -> gpd.GeoDataFrame:
-    """Read the country polygons, indexed by ISO3 (GeodataError if the file is missing or
-    damaged)."""
-    path = Path(path)
-    if not path.is_file():
-        raise GeodataError(f"geodata/{path.name} is missing: {REBUILD}.")
-    try:
-        frame = gpd.read_file(path, engine="pyogrio")
-        return frame.set_crs(CRS, allow_override=True).set_index("iso3", drop=False)
-    except Exception as error:  # noqa: BLE001 - GDAL's and pandas' errors are many
-        raise GeodataError(f"geodata/{path.name} is damaged ({type(error).__name__}): "
-                           f"{REBUILD}.") from None
 
 
 def members(gaz: Gazetteer, grouping: str, on: date) -> list[str]:

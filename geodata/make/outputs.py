@@ -10,7 +10,7 @@ from pathlib import Path
 
 from shapely.geometry import MultiPolygon, Polygon
 
-from dashboard.core import cityfiles
+from dashboard.core import cityfiles, countries
 from dashboard.core import gazetteer as core_gazetteer  # the geoparser's folding builds its index
 from geodata.make import french
 from geodata.make.admins import region_admins, uk_admins, us_state_admins
@@ -178,7 +178,13 @@ def write_all(outdir: Path, offline: bool = False) -> list[Path]:
             written.append(path)
     path = outdir / cityfiles.CITY_INDEX  # from the files just written
     path.write_text(core_gazetteer.city_index_tsv(outdir), encoding="utf-8", newline="\n")
-    return [*written, path]
+    return [*written, path, *write_prepared(outdir)]
+
+
+def write_prepared(outdir: Path) -> list[Path]:
+    """Write the prepared files the app starts from, built from the geodata files in outdir
+    (and the code that reads them)."""
+    return [core_gazetteer.prepare(outdir), countries.prepare(outdir / "countries.geojson")]
 
 
 def copy_static_basemap() -> Path:
