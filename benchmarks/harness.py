@@ -166,6 +166,21 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def group_rss_mb(pgid: int) -> float:
+    """Return the resident memory (VmRSS) of every process in a process group (a server started
+    in a session of its own, with the workers it spawned) in MB."""
+    total = 0
+    for pid, (_, group, _) in process_table().items():
+        if group == pgid:
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:  # it ended meanwhile
+                continue
+            total += next((int(line.split()[1]) for line in status.splitlines()
+                           if line.startswith("VmRSS:")), 0)
+    return total / 1024
+
+
 def stat_fields(text: str) -> tuple[int, int, int]:
     """Return (parent, process group, CPU clock ticks of the process and of the children it
     reaped: utime + stime + cutime + cstime) from the text of /proc/<pid>/stat."""

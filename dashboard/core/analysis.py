@@ -24,8 +24,8 @@ MAX_MENTIONS = 20_000
 # What an analysis depends on: the parser's own code (its packages, every module in them)
 # and the geodata the gazetteer reads.
 PARSER_PACKAGES = ("geoparse", "lexicon")
-PARSER_MODULES = ("itinerary.py", "travellers.py", "documents.py", "gazetteer.py", "kinds.py",
-                  "models.py", "analysis.py")
+PARSER_MODULES = ("itinerary.py", "travellers.py", "documents.py", "gazetteer.py",
+                  "nameindex.py", "kinds.py", "models.py", "analysis.py")
 PARSER_GEODATA = ("gazetteer.json", "gazetteer.cities.tsv", "gazetteer.cities.index.tsv",
                   "groupings.json", "common_words.txt", "given_names.txt")
 

@@ -3,6 +3,7 @@ and what one article's view draws, cached by the article's content."""
 
 from __future__ import annotations
 
+import logging
 import tempfile
 import threading
 from dataclasses import dataclass
@@ -11,14 +12,15 @@ from pathlib import Path
 import folium
 import streamlit as st
 
-from ..core import analysis, gazetteer, geoparse, ingest, layers
+from ..core import analysis, gazetteer, geoparse, ingest, layers, offload
 from ..core.analysis import Analysis, parser_version
 from ..core.models import Document
 from ..core.store import DeskError, Store
 from ..core.store.packed import Packed, unpack
-from . import assets, mapview
+from . import assets, mapview, trim
 from .budget import Budget
 
+LOG = logging.getLogger(__name__)
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 MAP_JOURNEYS = 20  # journeys drawn on the map: a long digest's hundredth trip is noise there
 STALE_CHECK = 5  # seconds between counts of the articles left to analyse again
@@ -143,13 +145,25 @@ def upload_article(packed: Packed) -> Article:
                             packed)
 
 
-@st.cache_resource(scope="session", max_entries=UPLOADS_ANALYSED, show_spinner=False)
+@st.cache_resource(scope="session", max_entries=UPLOADS_ANALYSED, show_spinner=False,
+                   on_release=trim.soon)
 def _upload_analysis(key: str, _packed: Packed) -> Article:
     """Return a visitor's own article analysed (key: its slug, content and parser), kept for
     their session and let go when their browser disconnects (the session itself, and the
     packed article, Streamlit keeps minutes longer in case they come back)."""
     doc = unpack(_packed)
-    return Article(doc, analysis.analyse(doc, load_gazetteer()), key, stored=False)
+    return Article(doc, analysed(doc), key, stored=False)
+
+
+def analysed(doc: Document) -> Analysis:
+    """Return a document's analysis: a heavy one made in a process of its own (the page's other
+    visitors keep their core), here if that process cannot be had."""
+    if offload.is_heavy(doc):
+        try:
+            return offload.analyse_apart(doc)
+        except offload.OffloadError as error:  # killed for memory, or no process to be had
+            LOG.warning("%s; analysing %s in the page's process", error, doc.slug)
+    return analysis.analyse(doc, load_gazetteer())
 
 
 def document_layers(key: str, sahel: str, article: Article) -> layers.Layers:

@@ -48,7 +48,10 @@ def default_gazetteer() -> Gazetteer:
     a full collection, which Streamlit runs after every script run, walked them in 0.12 s).
 
     Collection is paused while they are made: every few hundred new objects would otherwise
-    start a collection that walks the growing index (a third of the load time)."""
+    start a collection that walks the growing index (a third of the load time). The freeze
+    also keeps, for good, what was in reference cycles at that moment: once per process, the
+    objects of the session whose visit loaded it (its state, and what that state holds later:
+    a visitor's own articles are kept packed there, their analyses elsewhere)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, fields, replace
 from ..models import Document
 from .rows import content_hash, passage_from, sentence_pairs
 
-LEVEL = 1  # zlib's fastest: a 4.9 MB article packs in about 30 ms to a third or less
+LEVEL = 1  # zlib's fastest: news text packs to about half, a 4.9 MB article in 0.2 s
 META = tuple(f.name for f in fields(Document) if f.name not in ("slug", "text", "passages"))
 
 
