@@ -97,7 +97,9 @@ def visit(browser, url: str, files: list[tuple[str, bytes]]) -> list[str]:
                 if alerts.count():
                     said.append(f"{name}: {alerts.first.inner_text()[:90]}")
                     break
-                if page.url != before:
+                if page.url != before:  # the article's view has begun: wait for its end
+                    page.get_by_test_id("stStatusWidget").wait_for(state="detached",
+                                                                   timeout=LOAD_TIMEOUT)
                     map_frame(page)
                     said.append(f"{name}: read")
                     break

@@ -74,3 +74,23 @@ def test_the_article_picker_goes_back_to_the_seed_and_the_map_follows(page: Page
                                                     timeout=TIMEOUT)
     assert page.evaluate("() => window.__xss") is None
     page_log.assert_clean()
+
+
+def test_a_long_article_is_read_in_full_and_the_file_box_emptied(page: Page, base_url: str,
+                                                                page_log: PageLog):
+    """An article past the length analysed in a process of its own (a digest of 4,000 short
+    dispatches) is mapped with every mention; the box no longer holds the file once read."""
+    dispatch = "Chadian troops met Nigerien officers in N'Djamena, report {n} said.\n\n"
+    text = "---\ntitle: Long digest\n---\n" + "".join(dispatch.format(n=n) for n in range(4000))
+    assert len(text) > 200_000  # core/offload.py's HEAVY_CHARACTERS
+    open_page(page, base_url)
+    upload(page, "long-digest.md", text.encode())
+    page.wait_for_url(re.compile(r"[?&]doc=upload-long-digest"), timeout=60_000)
+    expect(page.get_by_role("button", name=re.compile(r"^Chad · 8,?000$"))).to_be_visible(
+        timeout=60_000)
+    expect(page.get_by_role("button", name=re.compile(r"^Niger · 4,?000$"))).to_be_visible()
+    wait_for_map(page)
+    box = open_popover(page, "Add articles")
+    expect(box.get_by_test_id("stFileUploaderDropzoneInput")).to_have_count(1)
+    expect(box.get_by_test_id("stFileUploaderFile")).to_have_count(0)
+    page_log.assert_clean()
