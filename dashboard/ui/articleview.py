@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import streamlit as st
-from streamlit_folium import st_folium
 
-from . import adding, clicks, data, library, manners, panels, share, sidebar, state
+from . import adding, clicks, data, embed, library, manners, panels, share, sidebar, state
 
 NOTICES = "url-notices"  # session key: (the view a bad URL was corrected to, its notices)
 MAP_HEIGHT = 560
@@ -106,12 +105,8 @@ def show(params: Mapping[str, object]) -> None:
 
 def draw_map(article: data.Article, view: state.View) -> None:
     """Draw the map of the view, and the journeys' stops under it."""
-    fmap = data.document_map(article, view.sahel, view.layers, view.basemap)
-    # render=False: st_folium renders the map once instead of twice (every element we draw
-    # is complete from the map's own render; the browser tests see every pin and arrow).
-    result = st_folium(fmap, key="map", height=MAP_HEIGHT, use_container_width=True,
-                       render=False, returned_objects=["last_active_drawing",
-                                                       "last_object_clicked"])
+    drawn = data.document_frame(article, view.sahel, view.layers, view.basemap)
+    result = embed.draw(drawn, "map", MAP_HEIGHT)
     late = clicks.late_click(result)
     if late is not None and state.select(view, *late) != view:
         go(state.select(view, *late))

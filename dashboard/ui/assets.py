@@ -122,15 +122,23 @@ def _asset_elements(element: branca.element.Element) -> Iterator[branca.element.
             if isinstance(e, (folium.elements.JSCSSMixin, branca.colormap.ColorMap)))
 
 
+def asset_links(fmap: folium.Map) -> tuple[list[str], list[str]]:
+    """Return the stylesheet and script URLs st_folium loads for this map, in its order."""
+    css: list[str] = []
+    js: list[str] = []
+    for element in _asset_elements(fmap):
+        if isinstance(element, branca.colormap.ColorMap):  # st_folium adds d3 for colormaps
+            js[:0] = ["https://d3js.org/d3.v4.min.js",
+                      "https://cdnjs.cloudflare.com/ajax/libs/d3/3.5.5/d3.min.js"]
+        css += [url for _, url in getattr(element, "default_css", [])]
+        js += [url for _, url in getattr(element, "default_js", [])]
+    return list(dict.fromkeys(css)), list(dict.fromkeys(js))
+
+
 def asset_urls(fmap: folium.Map) -> list[str]:
     """Return every script and stylesheet URL st_folium would load for this map."""
-    urls: list[str] = []
-    for element in _asset_elements(fmap):
-        if isinstance(element, branca.colormap.ColorMap):
-            urls.append("https://d3js.org/d3.v4.min.js")  # st_folium adds d3 for colormaps
-        urls += [url for _, url in getattr(element, "default_js", [])]
-        urls += [url for _, url in getattr(element, "default_css", [])]
-    return list(dict.fromkeys(urls))
+    css, js = asset_links(fmap)
+    return list(dict.fromkeys(js + css))
 
 
 def remote_asset_urls(fmap: folium.Map) -> list[str]:

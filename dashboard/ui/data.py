@@ -17,7 +17,7 @@ from ..core.analysis import Analysis, parser_version
 from ..core.models import Document
 from ..core.store import DeskError, Store
 from ..core.store.packed import Packed, unpack
-from . import assets, mapview, trim
+from . import assets, embed, mapview, trim
 from .budget import Budget
 
 LOG = logging.getLogger(__name__)
@@ -124,6 +124,8 @@ def weight(value: object) -> int:
                 + MENTION_BYTES * len(value.analysis.mentions))
     if isinstance(value, dict):
         return sum(2 * len(text) for text in value.values())
+    if isinstance(value, embed.Frame):
+        return value.size
     return MENTION_BYTES * sum(len(frame) for frame in vars(value).values()
                                if hasattr(frame, "geometry"))
 
@@ -180,12 +182,17 @@ def document_shapes(key: str, sahel: str, article: Article) -> dict[str, str]:
 
 def document_map(article: Article, sahel: str, shown: tuple[str, ...],
                  basemap: str) -> folium.Map:
-    """Return a new folium map of an article's view.
-
-    Not cached: st_folium rewrites the ids of the map it is given, so a Map object cannot be
-    reused; it hashes the map's script without ids, so an identical new map keeps the iframe.
-    """
+    """Return a new folium map of an article's view (st_folium rewrites the ids of the map it
+    is given: a Map object is drawn once)."""
     key = article.key
     return mapview.build_map(document_layers(key, sahel, article), shown, basemap,
                              document_shapes(key, sahel, article),
                              scope=("doc", article.document.slug))
+
+
+def document_frame(article: Article, sahel: str, shown: tuple[str, ...],
+                   basemap: str) -> embed.Frame:
+    """Return the drawn map of an article's view (cached: a click redraws the same map)."""
+    return drawings().get(("frame", article.key, sahel, shown, basemap),
+                          lambda: embed.frame(document_map(article, sahel, shown, basemap)),
+                          weight)

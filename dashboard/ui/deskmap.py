@@ -17,9 +17,9 @@ from ..core.gazetteer import Gazetteer
 from ..core.layers import sahel_members
 from ..core.overlays import overlay
 from ..core.store import Count
-from . import mapparts
+from . import embed, mapparts
 from .assets import IFRAME_STATIC_URL, offline_map
-from .data import drawings
+from .data import drawings, weight
 from .mapview import TOOLTIP_OPACITY, TOOLTIP_STYLE, lighter, selectors_layer
 from .rendering import Encoded, encoded_size
 
@@ -150,6 +150,13 @@ def base_map(countries: gpd.GeoDataFrame, gaz: Gazetteer, shown: tuple[str, ...]
     fmap.add_child(mapparts.view_keeper("view", "desk", WORLD))
     fmap.add_child(mapparts.touch_manners())
     return fmap
+
+
+def base_frame(countries: gpd.GeoDataFrame, gaz: Gazetteer, shown: tuple[str, ...], sahel: str,
+               basemap: str, on: date) -> embed.Frame:
+    """Return the desk's base map drawn (cached: every run of the desk draws the same one)."""
+    return drawings().get(("desk-frame", shown, sahel, basemap, on), lambda: embed.frame(
+        base_map(countries, gaz, shown, sahel, basemap, on)), weight)
 
 
 def outline_bounds(countries: gpd.GeoDataFrame, groups: dict[str, list[str]],

@@ -8,7 +8,6 @@ from datetime import UTC, date, datetime
 
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from ..core import store as desk_store
 from ..core.language import language_name
@@ -21,6 +20,7 @@ from . import (
     deskmap,
     deskpane,
     deskstate,
+    embed,
     library,
     manners,
     panels,
@@ -231,12 +231,10 @@ def draw_map(view: DeskView, found: list[Count]) -> None:
     gaz = data.load_gazetteer()
     # Today's blocs, whatever the window: the base map (and so its frame) stays as it is
     # while the window changes; only the countries' group is sent again.
-    fmap = deskmap.base_map(data.load_countries(), gaz, view.layers, view.sahel, view.basemap,
-                            date.today())
+    drawn = deskmap.base_frame(data.load_countries(), gaz, view.layers, view.sahel, view.basemap,
+                               date.today())
     group = deskmap.counts_layer(found, shapes(), gaz, window_words(view))
-    result = st_folium(fmap, key="desk-map", height=MAP_HEIGHT, use_container_width=True,
-                       render=False, feature_group_to_add=group,
-                       returned_objects=["last_active_drawing", "last_object_clicked"])
+    result = embed.draw(drawn, "desk-map", MAP_HEIGHT, group)
     late = clicks.late_click(result)
     if late is not None and late[0] != view.place:
         go(deskstate.select(view, late[0]))
