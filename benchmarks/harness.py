@@ -125,14 +125,24 @@ def opened(browser, url: str) -> Iterator[tuple]:
         context.close()
 
 
-def map_frame(page):
-    """Wait until the st_folium map has drawn its shapes, and return its iframe's Frame."""
-    iframe = page.locator(FOLIUM_IFRAME).first
-    iframe.wait_for(state="attached", timeout=LOAD_TIMEOUT)
-    frame = iframe.element_handle(timeout=LOAD_TIMEOUT).content_frame()
-    frame.wait_for_selector(".leaflet-container", state="visible", timeout=LOAD_TIMEOUT)
-    frame.wait_for_selector("path.leaflet-interactive", state="visible", timeout=LOAD_TIMEOUT)
-    return frame
+def map_frame(page, attempts: int = 3):
+    """Wait until the st_folium map has drawn its shapes, and return its iframe's Frame (found
+    again if the page replaced the iframe meanwhile, as a rerun that redraws the map does)."""
+    from playwright.sync_api import Error
+
+    for attempt in range(attempts):
+        iframe = page.locator(FOLIUM_IFRAME).first
+        iframe.wait_for(state="attached", timeout=LOAD_TIMEOUT)
+        frame = iframe.element_handle(timeout=LOAD_TIMEOUT).content_frame()
+        try:
+            frame.wait_for_selector(".leaflet-container", state="visible", timeout=LOAD_TIMEOUT)
+            frame.wait_for_selector("path.leaflet-interactive", state="visible",
+                                    timeout=LOAD_TIMEOUT)
+            return frame
+        except Error as error:
+            if "detached" not in str(error) or attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
 
 
 def aim(page, iso3: str, selector: str, name: str):
@@ -166,18 +176,19 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def group_rss_mb(pgid: int) -> float:
-    """Return the resident memory (VmRSS) of every process in a process group (a server started
-    in a session of its own, with the workers it spawned) in MB."""
+def group_memory_mb(pgid: int) -> float:
+    """Return the memory every process in a process group (a server started in a session of its
+    own, with the workers it spawned) holds together, in MB: their proportional set sizes (Pss),
+    so pages they share (a worker just forked shares all its parent's) count once."""
     total = 0
     for pid, (_, group, _) in process_table().items():
         if group == pgid:
             try:
-                status = Path(f"/proc/{pid}/status").read_text()
+                rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
             except OSError:  # it ended meanwhile
                 continue
-            total += next((int(line.split()[1]) for line in status.splitlines()
-                           if line.startswith("VmRSS:")), 0)
+            total += next((int(line.split()[1]) for line in rollup.splitlines()
+                           if line.startswith("Pss:")), 0)
     return total / 1024
 
 

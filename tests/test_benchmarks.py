@@ -6,11 +6,21 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from benchmarks.harness import CLOCK_TICKS, group_seconds, stat_fields, tree_seconds
+from benchmarks.harness import (
+    CLOCK_TICKS,
+    group_memory_mb,
+    group_seconds,
+    stat_fields,
+    tree_seconds,
+)
 from benchmarks.loadreport import (
     busy_share,
     counts,
@@ -181,3 +191,22 @@ def test_the_former_language_detector_is_kept_for_comparison():
     assert function_words("Le président s'est rendu à Moscou avec les ministres.") == "fr"
     assert function_words("The president travelled to Moscow with the ministers.") == "en"
     assert function_words("Moscou") == "en"  # too short to say: the default
+
+
+def test_a_process_group_s_memory_counts_pages_a_forked_worker_shares_once():
+    """A server that forks holds its pages once, not once per process that can see them."""
+    script = ("import os, sys, time\n"
+              "held = bytearray(os.urandom(1 << 20)) * 120\n"  # 120 MB, every page touched
+              "if os.fork() == 0:\n"
+              "    time.sleep(30); os._exit(0)\n"
+              "print('ready', flush=True); time.sleep(30)\n")
+    server = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE,
+                              start_new_session=True, text=True)
+    try:
+        assert server.stdout.readline().strip() == "ready"
+        time.sleep(0.5)  # the child has forked
+        held = group_memory_mb(server.pid)
+        assert 120 <= held < 180, held  # one copy of the 120 MB, and two interpreters
+    finally:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait()
