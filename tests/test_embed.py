@@ -88,3 +88,20 @@ def test_another_view_is_another_frame_and_the_iframe_follows(seed_layers):
     assert streamlit_folium.generate_js_hash(every.script, "map") != \
         streamlit_folium.generate_js_hash(fewer.script, "map")
     assert every.size > fewer.size > 0
+
+
+def test_a_windows_counts_are_written_once_and_sent_as_st_folium_sends_them(sent, monkeypatch):
+    """The desk's runs in one window (clicks, layers, pages) send one cached script."""
+    shapes = deskmap.country_shapes(read_countries())
+    found = [Count("NER", 12), Count("MLI", 7), Count("RUS", 3), Count("FRA", 1)]
+    written, write = [], embed.group_script
+    monkeypatch.setattr(embed, "group_script", lambda group: written.append(group) or write(group))
+    deskmap.drawings().clear()
+    first = deskmap.counts_script(found, shapes, default_gazetteer(), "on the desk")
+    again = deskmap.counts_script(list(found), shapes, default_gazetteer(), "on the desk")
+    other = deskmap.counts_script(found[:2], shapes, default_gazetteer(), "on the desk")
+    assert first == again and len(written) == 2 and other != first
+    drawn = embed.frame(desk_map())
+    as_st_folium(desk_map(), "desk-map", counts())
+    embed.draw(drawn, "desk-map", 560, first)
+    assert comparable(sent[1]) == comparable(sent[0])

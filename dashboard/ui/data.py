@@ -126,6 +126,8 @@ def weight(value: object) -> int:
         return sum(2 * len(text) for text in value.values())
     if isinstance(value, embed.Frame):
         return value.size
+    if isinstance(value, str):
+        return 2 * len(value)
     return MENTION_BYTES * sum(len(frame) for frame in vars(value).values()
                                if hasattr(frame, "geometry"))
 

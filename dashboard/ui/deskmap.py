@@ -152,6 +152,14 @@ def base_map(countries: gpd.GeoDataFrame, gaz: Gazetteer, shown: tuple[str, ...]
     return fmap
 
 
+def counts_script(counts: list[Count], shapes: dict[str, dict], gaz: Gazetteer,
+                  window: str) -> str:
+    """Return the script of the window's counts layer for the drawn map (cached: a click, a
+    layer or a page keeps the window, and so the same script)."""
+    return drawings().get(("desk-counts", tuple(counts), window), lambda: embed.group_script(
+        counts_layer(counts, shapes, gaz, window)), weight)
+
+
 def base_frame(countries: gpd.GeoDataFrame, gaz: Gazetteer, shown: tuple[str, ...], sahel: str,
                basemap: str, on: date) -> embed.Frame:
     """Return the desk's base map drawn (cached: every run of the desk draws the same one)."""

@@ -110,12 +110,14 @@ def show(params: Mapping[str, object]) -> None:
     for notice in kept_notices(parsed):
         st.warning(panels.plain(notice))
     version, flt = stamp(), view.filter()
-    header(version, flt)
-    filters(view)
-    draw_timeline(view, version)
+    head = st.container()  # above the map, filled after it: the map is sent first
     left, right = st.columns([3, 2], gap="medium")
     with left:
         draw_map(view, counts(version, flt))
+    with head:
+        header(version, flt)
+        filters(view)
+        draw_timeline(view, version)
     with right:
         draw_pane(view, flt)
     desk_sidebar(view, top)
@@ -233,7 +235,7 @@ def draw_map(view: DeskView, found: list[Count]) -> None:
     # while the window changes; only the countries' group is sent again.
     drawn = deskmap.base_frame(data.load_countries(), gaz, view.layers, view.sahel, view.basemap,
                                date.today())
-    group = deskmap.counts_layer(found, shapes(), gaz, window_words(view))
+    group = deskmap.counts_script(found, shapes(), gaz, window_words(view))
     result = embed.draw(drawn, "desk-map", MAP_HEIGHT, group)
     late = clicks.late_click(result)
     if late is not None and late[0] != view.place:

@@ -54,8 +54,9 @@ def group_script(group: folium.FeatureGroup) -> str:
 
 
 def draw(drawn: Frame, key: str, height: int,
-         group: folium.FeatureGroup | None = None) -> Mapping | None:
-    """Show a frame at the container's width; return the last click (st_folium's value)."""
+         group: folium.FeatureGroup | str | None = None) -> Mapping | None:
+    """Show a frame at the container's width, with a feature group (or its script, as
+    group_script gives it); return the last click (st_folium's value)."""
     hash_key = sf.generate_js_hash(drawn.script, key, False)
 
     def on_change() -> None:
@@ -65,6 +66,7 @@ def draw(drawn: Frame, key: str, height: int,
         script=drawn.script, header=drawn.header, html=drawn.html, id=drawn.map_id,
         key=hash_key, height=height, width=None, returned_objects=list(CLICKED),
         default=dict.fromkeys(CLICKED), zoom=None, center=None,
-        feature_group=None if group is None else group_script(group), return_on_hover=False,
+        feature_group=group if group is None or isinstance(group, str) else group_script(group),
+        return_on_hover=False,
         layer_control=None, pixelated=False, css_links=list(drawn.css_links),
         js_links=list(drawn.js_links), on_change=on_change, wrap_longitude=False)
