@@ -19,6 +19,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
+if os.environ.get("CI", "").lower() == "true":
+    # The modules below skip without Playwright (pytest.importorskip); in CI that must be an
+    # error instead: loading this file fails there, and with it the run.
+    import playwright.sync_api  # noqa: F401
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage, Frame, Locator, Page, Request, Response
 
