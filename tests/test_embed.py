@@ -67,15 +67,15 @@ def test_an_articles_frame_sends_what_st_folium_sends(sent, seed_layers):
 
 def test_the_desks_frame_and_its_counts_send_what_st_folium_sends(sent):
     as_st_folium(desk_map(), "desk-map", counts())
-    embed.draw(embed.frame(desk_map()), "desk-map", 560, counts())
+    embed.draw(embed.frame(desk_map()), "desk-map", 560, embed.group_script(counts()))
     assert "feature_group_feature_group_0" in sent[0]["feature_group"]
     assert comparable(sent[1]) == comparable(sent[0])
 
 
 def test_one_frame_serves_run_after_run_and_each_windows_counts(sent):
     drawn = embed.frame(desk_map())
-    embed.draw(drawn, "desk-map", 560, counts())
-    embed.draw(drawn, "desk-map", 560, counts())
+    embed.draw(drawn, "desk-map", 560, embed.group_script(counts()))
+    embed.draw(drawn, "desk-map", 560, embed.group_script(counts()))
     embed.draw(drawn, "desk-map", 560)
     assert sent[0] == sent[1] | {"on_change": sent[0]["on_change"]}
     assert sent[2]["feature_group"] is None and sent[2]["key"] == sent[0]["key"]

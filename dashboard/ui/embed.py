@@ -53,10 +53,9 @@ def group_script(group: folium.FeatureGroup) -> str:
     return sf._get_feature_group_string(group, map=stand_in, idx=0)
 
 
-def draw(drawn: Frame, key: str, height: int,
-         group: folium.FeatureGroup | str | None = None) -> Mapping | None:
-    """Show a frame at the container's width, with a feature group (or its script, as
-    group_script gives it); return the last click (st_folium's value)."""
+def draw(drawn: Frame, key: str, height: int, group: str | None = None) -> Mapping | None:
+    """Show a frame at the container's width, with a feature group's script (group_script's)
+    added to it; return the last click (st_folium's value)."""
     hash_key = sf.generate_js_hash(drawn.script, key, False)
 
     def on_change() -> None:
@@ -66,7 +65,6 @@ def draw(drawn: Frame, key: str, height: int,
         script=drawn.script, header=drawn.header, html=drawn.html, id=drawn.map_id,
         key=hash_key, height=height, width=None, returned_objects=list(CLICKED),
         default=dict.fromkeys(CLICKED), zoom=None, center=None,
-        feature_group=group if group is None or isinstance(group, str) else group_script(group),
-        return_on_hover=False,
+        feature_group=group, return_on_hover=False,
         layer_control=None, pixelated=False, css_links=list(drawn.css_links),
         js_links=list(drawn.js_links), on_change=on_change, wrap_longitude=False)
