@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 
+import branca.colormap
 import folium
 import folium.plugins
+import pytest
 
+from dashboard.ui import embed
 from dashboard.ui.assets import (
     IFRAME_STATIC_URL,
     STATIC_DIR,
+    RemoteAssetError,
     asset_urls,
     offline_map,
     remote_asset_urls,
@@ -92,6 +96,20 @@ def test_remote_asset_urls_catches_a_cdn_plugin():
     assert remote_asset_urls(fmap) == []
     folium.plugins.Fullscreen().add_to(fmap)
     assert remote_asset_urls(fmap) and all(REMOTE.match(url) for url in remote_asset_urls(fmap))
+
+
+def test_a_map_that_would_load_from_the_internet_is_refused_not_drawn():
+    """The frame the page sends names only this server's files: a CDN plugin is refused, and
+    so is a colormap (st_folium would fetch d3 for it from a CDN)."""
+    embed.frame(offline_map())  # the page's own: drawn
+    with_plugin = offline_map()
+    folium.plugins.Fullscreen().add_to(with_plugin)
+    with pytest.raises(RemoteAssetError, match="from the internet: vendor it"):
+        embed.frame(with_plugin)
+    with_colormap = offline_map()
+    branca.colormap.LinearColormap(["white", "black"]).add_to(with_colormap)
+    with pytest.raises(RemoteAssetError, match="A colormap needs d3"):
+        embed.frame(with_colormap)
 
 
 def test_vendored_files_are_documented():

@@ -122,17 +122,32 @@ def _asset_elements(element: branca.element.Element) -> Iterator[branca.element.
             if isinstance(e, (folium.elements.JSCSSMixin, branca.colormap.ColorMap)))
 
 
+class RemoteAssetError(ValueError):
+    """A map would load a script or stylesheet from the internet."""
+
+
 def asset_links(fmap: folium.Map) -> tuple[list[str], list[str]]:
     """Return the stylesheet and script URLs st_folium loads for this map, in its order."""
     css: list[str] = []
     js: list[str] = []
     for element in _asset_elements(fmap):
-        if isinstance(element, branca.colormap.ColorMap):  # st_folium adds d3 for colormaps
-            js[:0] = ["https://d3js.org/d3.v4.min.js",
-                      "https://cdnjs.cloudflare.com/ajax/libs/d3/3.5.5/d3.min.js"]
+        if isinstance(element, branca.colormap.ColorMap):  # st_folium adds d3 from a CDN
+            raise RemoteAssetError("A colormap needs d3, which st_folium loads from a CDN and "
+                                   "this page does not vendor: draw its legend another way.")
         css += [url for _, url in getattr(element, "default_css", [])]
         js += [url for _, url in getattr(element, "default_js", [])]
     return list(dict.fromkeys(css)), list(dict.fromkeys(js))
+
+
+def local_asset_links(fmap: folium.Map) -> tuple[list[str], list[str]]:
+    """Return the map's stylesheet and script URLs (as asset_links), refusing any that would
+    leave this server (RemoteAssetError naming them)."""
+    css, js = asset_links(fmap)
+    remote = [url for url in css + js if _REMOTE.match(url)]
+    if remote:
+        raise RemoteAssetError(f"The map would load {', '.join(remote)} from the internet: "
+                               "vendor it under dashboard/static (its README says how).")
+    return css, js
 
 
 def asset_urls(fmap: folium.Map) -> list[str]:

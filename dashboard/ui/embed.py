@@ -14,7 +14,7 @@ import folium
 import streamlit as st
 import streamlit_folium as sf
 
-from .assets import asset_links
+from .assets import local_asset_links
 
 CLICKED = ("last_active_drawing", "last_object_clicked")  # what a click on the map returns
 
@@ -37,12 +37,13 @@ class Frame:
 
 
 def frame(fmap: folium.Map) -> Frame:
-    """Render a map once, as st_folium does with render=False (it rewrites the map's ids)."""
+    """Render a map once, as st_folium does with render=False (it rewrites the map's ids);
+    RemoteAssetError if it would load anything from the internet."""
     fmap.render()
     html = sf._get_html(fmap)
     header = sf._get_header(fmap)
     script = sf._get_map_string(fmap)
-    css, js = asset_links(fmap)
+    css, js = local_asset_links(fmap)
     return Frame(script, header, html, sf.get_full_id(fmap), tuple(css), tuple(js))
 
 
