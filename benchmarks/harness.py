@@ -130,19 +130,23 @@ def map_frame(page, attempts: int = 3):
     again if the page replaced the iframe meanwhile, as a rerun that redraws the map does)."""
     from playwright.sync_api import Error
 
-    for attempt in range(attempts):
-        iframe = page.locator(FOLIUM_IFRAME).first
-        iframe.wait_for(state="attached", timeout=LOAD_TIMEOUT)
-        frame = iframe.element_handle(timeout=LOAD_TIMEOUT).content_frame()
+    for _ in range(attempts - 1):
         try:
-            frame.wait_for_selector(".leaflet-container", state="visible", timeout=LOAD_TIMEOUT)
-            frame.wait_for_selector("path.leaflet-interactive", state="visible",
-                                    timeout=LOAD_TIMEOUT)
-            return frame
+            return _drawn_frame(page)
         except Error as error:
-            if "detached" not in str(error) or attempt == attempts - 1:
+            if "detached" not in str(error):
                 raise
-    raise AssertionError("unreachable")
+    return _drawn_frame(page)
+
+
+def _drawn_frame(page):
+    """Wait until the page's first st_folium iframe has drawn its shapes; return its Frame."""
+    iframe = page.locator(FOLIUM_IFRAME).first
+    iframe.wait_for(state="attached", timeout=LOAD_TIMEOUT)
+    frame = iframe.element_handle(timeout=LOAD_TIMEOUT).content_frame()
+    frame.wait_for_selector(".leaflet-container", state="visible", timeout=LOAD_TIMEOUT)
+    frame.wait_for_selector("path.leaflet-interactive", state="visible", timeout=LOAD_TIMEOUT)
+    return frame
 
 
 def aim(page, iso3: str, selector: str, name: str):

@@ -34,6 +34,7 @@ HOSTILE_TARGET_MB, SESSIONS_TARGET_MB = 20, 600
 BIG_BYTES = 4_900_000  # under the 5 MB upload limit
 SETTLE = 3.0  # s after a visitor leaves, before memory is read
 SESSION_TTL = 120  # s Streamlit keeps a session whose browser left (server.disconnectedSessionTTL)
+DROPPED = SESSION_TTL + 10  # s after a visitor left, when its session has surely been dropped
 
 
 def hostile_files() -> list[tuple[str, bytes]]:
@@ -124,14 +125,14 @@ def measure(args: argparse.Namespace) -> str:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH,
                                                      args=CHROMIUM_ARGS, headless=True)
                 visit(browser, server.url, [big_article(0)])  # warm: one of each path
-                time.sleep(SESSION_TTL + 10)  # the warm-up visitor's session dropped
+                time.sleep(DROPPED)  # the warm-up visitor's session dropped
                 start = group_memory_mb(pid)
                 peak = Peak(pid)
                 said = visit(browser, server.url, hostile_files())
                 time.sleep(SETTLE)
                 hostile_live = group_memory_mb(pid)
                 hostile_peak = peak.stop()
-                time.sleep(SESSION_TTL + 10)  # what the hostile visitor's files left behind
+                time.sleep(DROPPED)  # what the hostile visitor's files left behind
                 hostile = group_memory_mb(pid)
                 peak = Peak(pid)
                 times = []
@@ -143,7 +144,7 @@ def measure(args: argparse.Namespace) -> str:
                 after = group_memory_mb(pid)
                 highest, server_peak = peak.stop(), peak_rss_mb(pid)
                 browser.close()
-                time.sleep(SESSION_TTL + 10)  # every session that left is dropped by now
+                time.sleep(DROPPED)  # every session that left is dropped by now
                 expired = group_memory_mb(pid)
         finally:
             server.stop()
@@ -166,19 +167,20 @@ def table(sessions: int, start: float, hostile: tuple[float, float], after: floa
         "started (a heavy article is analysed in one of its own) hold together: the sum of "
         "their proportional set sizes (Pss), so the pages a worker shares with the server "
         f"while it starts count once. Read {SETTLE:.0f} s after the visitors left (and, where "
-        f"said, once Streamlit dropped their sessions, {SESSION_TTL} s after they left: what "
+        f"said, once Streamlit dropped their sessions, read {DROPPED} s after they left: what "
         "a visit leaves behind); each peak is sampled every 0.2 s.",
         "",
         "| moment | server and its workers |", "|---|---|",
         f"| after one warm-up visitor with a 4.9 MB article, its session dropped | "
         f"{start:.0f} MB |",
         f"| peak while the hostile files were added | {hostile_peak:.0f} MB |",
-        f"| after the hostile files, 3 s after that visitor left | {hostile_live:.0f} MB |",
+        f"| after the hostile files, {SETTLE:.0f} s after that visitor left | "
+        f"{hostile_live:.0f} MB |",
         f"| after the hostile files, that visitor's session dropped | {hostile_left:.0f} MB |",
         f"| peak while {sessions} more visitors each added a 4.9 MB article | "
         f"{sessions_peak:.0f} MB |",
-        f"| after those {sessions} visitors, 3 s after the last left | {after:.0f} MB |",
-        f"| {SESSION_TTL + 10} s later, every session dropped | {expired:.0f} MB |",
+        f"| after those {sessions} visitors, {SETTLE:.0f} s after the last left | {after:.0f} MB |",
+        f"| {DROPPED} s later, every session dropped | {expired:.0f} MB |",
         f"| the server alone, its peak resident set (VmHWM) | {server_peak:.0f} MB |",
         "",
         f"- Hostile files, once their visitor's session was dropped: {extra:+.0f} MB (target "
